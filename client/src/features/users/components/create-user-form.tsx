@@ -1,0 +1,138 @@
+import { createUserSchema, defaultLocale, type Locale, type Role, type User } from '@vigie/shared';
+import { useState, type FormEvent } from 'react';
+import { FormField } from '../../../components/ui/form-field';
+import { isApiError } from '../../../lib/api-client';
+import { errorMessage } from '../../../lib/error-message';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { useT } from '../../../lib/i18n/i18n-provider';
+import { useCreateUser } from '../api/create-user';
+import { useTenants } from '../api/get-tenants';
+import { LocaleField, OtherFieldErrors, RoleField, TenantField, userIssueMessage } from './user-form-fields';
+
+interface CreateUserValues {
+  username: string;
+  displayName: string;
+  role: Role;
+  tenantId: string;
+  locale: Locale;
+  password: string;
+}
+
+const shownFields = ['username', 'displayName', 'role', 'tenantId', 'locale', 'password'] as const;
+
+export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
+  const t = useT();
+  const createUser = useCreateUser();
+  const tenants = useTenants();
+  const [values, setValues] = useState<CreateUserValues>({
+    username: '',
+    displayName: '',
+    role: 'technician',
+    tenantId: '',
+    locale: defaultLocale,
+    password: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const set = <K extends keyof CreateUserValues>(key: K, value: CreateUserValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = createUserSchema.safeParse({
+      username: values.username,
+      displayName: values.displayName,
+      role: values.role,
+      tenantId: values.role === 'client_viewer' && values.tenantId !== '' ? Number(values.tenantId) : null,
+      locale: values.locale,
+      password: values.password,
+    });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error.issues, t, (issue) => userIssueMessage(issue, t)));
+      setFormError(t('validation.fixErrors'));
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    createUser.mutate(parsed.data, {
+      onSuccess: onCreated,
+      onError: (error) => {
+        if (isApiError(error)) setErrors(apiFieldErrors(error));
+        setFormError(errorMessage(error, t));
+      },
+    });
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <div className="form__grid">
+        <FormField label={t('users.username')} hint={t('users.usernameHint')} error={errors.username} required>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="username"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              autoFocus
+              value={values.username}
+              onChange={(event) => set('username', event.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label={t('users.displayName')} error={errors.displayName} required>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="displayName"
+              autoComplete="off"
+              value={values.displayName}
+              onChange={(event) => set('displayName', event.target.value)}
+            />
+          )}
+        </FormField>
+        <RoleField value={values.role} onChange={(role) => set('role', role)} error={errors.role} />
+        {values.role === 'client_viewer' && (
+          <TenantField
+            value={values.tenantId}
+            onChange={(tenantId) => set('tenantId', tenantId)}
+            error={errors.tenantId}
+            tenants={tenants.data?.items}
+            tenantsError={tenants.isError}
+          />
+        )}
+        <LocaleField value={values.locale} onChange={(locale) => set('locale', locale)} error={errors.locale} />
+        <FormField label={t('users.password')} hint={t('users.passwordHint')} error={errors.password} required>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={values.password}
+              onChange={(event) => set('password', event.target.value)}
+            />
+          )}
+        </FormField>
+      </div>
+      <OtherFieldErrors errors={errors} shown={shownFields} />
+      {formError && (
+        <p className="alert alert--error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={createUser.isPending}>
+          {createUser.isPending ? t('common.saving') : t('users.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+/// <reference types="node" />
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+// The API and the live channel share one origin in production; in development vite proxies them.
+const apiTarget = `http://localhost:${process.env.VIGIE_API_PORT ?? '3000'}`;
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // 'source' first: @vigie/shared is read from its TypeScript sources, no build step needed.
+    conditions: ['source', ...defaultClientConditions],
+  },
+  server: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/live': { target: apiTarget, ws: true, changeOrigin: false },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/live': { target: apiTarget, ws: true, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});

@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MikroORM } from '@mikro-orm/sqlite';
+import { NestFactory } from '@nestjs/core';
+import { createUserSchema } from '@vigie/shared';
+import { AppModule } from './app.module.js';
+import { fieldErrorsOf } from './common/error-body.js';
+import { loadConfig, repoRoot } from './config/app-config.js';
+import { ormConfig } from './database/orm-config.js';
+import { UsersService } from './users/users.service.js';
+
+const sourceMigrations = resolve(repoRoot, 'server/src/database/migrations/sqlite');
+
+const usage = `Usage: pnpm --filter @vigie/server cli <command>
+  create-admin --username <name> [--display-name <name>]   password from VIGIE_ADMIN_PASSWORD or standard input
+  migrate                                                  apply pending migrations
+  migration:create [--name <name>]                         write a migration for the entity changes
+  migration:check                                          fail when entities and migrations drift`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+async function createAdmin(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
+  const password = process.env.VIGIE_ADMIN_PASSWORD ?? (await readStdin());
+  const input = createUserSchema.safeParse({
+    username: values.username,
+    displayName: values['display-name'] ?? values.username,
+    role: 'admin',
+    password,
+  });
+  if (!input.success) {
+    for (const field of fieldErrorsOf(input.error)) console.error(`${field.path}: ${field.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = { ...loadConfig(), demo: false };
+  const orm = await MikroORM.init(ormConfig(config.databaseFile));
+  await orm.migrator.up();
+  await orm.close();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+  try {
+    const user = await app.get(UsersService).create(input.data);
+    console.log(`Created admin "${user.username}" (id ${user.id}) in ${config.databaseFile}`);
+  } finally {
+    await app.close();
+  }
+}
+
+async function withScratchDatabase<T>(work: (orm: MikroORM) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-migrations-'));
+  const orm = await MikroORM.init(
+    ormConfig(join(dir, 'scratch.db'), { migrations: { path: sourceMigrations, emit: 'ts', snapshot: true } }),
+  );
+  try {
+    return await work(orm);
+  } finally {
+    await orm.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  switch (command) {
+    case 'create-admin':
+      return createAdmin(args);
+    case 'migrate': {
+      const orm = await MikroORM.init(ormConfig(loadConfig().databaseFile));
+      const applied = await orm.migrator.up();
+      console.log(`Applied ${applied.length} migration(s)`);
+      return orm.close();
+    }
+    case 'migration:create': {
+      const { values } = parseArgs({ args, options: { name: { type: 'string' } } });
+      return withScratchDatabase(async (orm) => {
+        await orm.migrator.up();
+        const result = await orm.migrator.create(sourceMigrations, false, false, values.name);
+        console.log(result.fileName ? `Wrote ${result.fileName}` : 'No changes: no migration written');
+      });
+    }
+    case 'migration:check':
+      return withScratchDatabase(async (orm) => {
+        await orm.migrator.up();
+        const drift = await orm.schema.getUpdateSchemaSQL({ wrap: false });
+        if (drift.trim()) {
+          console.error(`Entities and migrations drift; run migration:create. Missing SQL:\n${drift}`);
+          process.exitCode = 1;
+        } else {
+          console.log('Migrations match the entities');
+        }
+      });
+    default:
+      console.error(usage);
+      process.exitCode = command ? 2 : 0;
+  }
+}
+
+await main();

@@ -1,0 +1,77 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+/** Environment variables Vigie reads, with validated defaults. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('file:data/vigie.db'),
+  VIGIE_DEMO: booleanFlag.default(true),
+  VIGIE_DATA_DIR: z.string().optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  BODY_LIMIT: z.string().default('1mb'),
+  COOKIE_SECURE: booleanFlag.default(false),
+  CLIENT_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Absolute path of the SQLite database file. */
+  databaseFile: string;
+  /** Folder for files Vigie keeps beside the database (generated secret, evidence). */
+  dataDir: string;
+  demo: boolean;
+  /** Given by the environment; otherwise generated and stored in dataDir on first start. */
+  sessionSecret: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  bodyLimit: string;
+  cookieSecure: boolean;
+  /** Built client to serve, if present. */
+  clientDist: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+export const repoRoot = resolve(import.meta.dirname, '../../..');
+
+function databaseFileFrom(url: string): string {
+  const path = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  if (path.includes('://')) {
+    throw new ConfigError(`DATABASE_URL: only SQLite file URLs (file:path) are supported here, got "${url}"`);
+  }
+  return isAbsolute(path) ? path : resolve(repoRoot, path);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const databaseFile = databaseFileFrom(e.DATABASE_URL);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseFile,
+    dataDir: e.VIGIE_DATA_DIR ? resolve(e.VIGIE_DATA_DIR) : resolve(databaseFile, '..'),
+    demo: e.VIGIE_DEMO,
+    sessionSecret: e.SESSION_SECRET,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    bodyLimit: e.BODY_LIMIT,
+    cookieSecure: e.COOKIE_SECURE,
+    clientDist: e.CLIENT_DIST ? resolve(e.CLIENT_DIST) : resolve(repoRoot, 'client/dist'),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,36 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page, Tenant as TenantShape } from '@vigie/shared';
+import { ZodResponse } from 'nestjs-zod';
+import { Allow } from '../auth/access.decorator.js';
+import { notFound } from '../common/domain-error.js';
+import { containsPattern, keysetPage } from '../common/keyset-page.js';
+import { InventoryListQueryDto, TenantDto, TenantPageDto } from './inventory.dto.js';
+import { toTenantDto } from './inventory.mappers.js';
+import { Tenant } from './tenant.entity.js';
+
+@ApiTags('inventory')
+@Allow('inventory.read')
+@Controller('tenants')
+export class TenantsController {
+  constructor(private readonly em: EntityManager) {}
+
+  @Get()
+  @ZodResponse({ type: TenantPageDto })
+  list(@Query() query: InventoryListQueryDto): Promise<Page<TenantShape>> {
+    const where = query.search
+      ? { $or: [{ code: { $like: containsPattern(query.search) } }, { name: { $like: containsPattern(query.search) } }] }
+      : {};
+    return keysetPage(this.em.fork(), Tenant, where, query, toTenantDto);
+  }
+
+  /** Tenant scoping happens in the data layer: another tenant's id is simply not found. */
+  @Get(':id')
+  @ZodResponse({ type: TenantDto })
+  async get(@Param('id', ParseIntPipe) id: number): Promise<TenantShape> {
+    const tenant = await this.em.fork().findOne(Tenant, { id });
+    if (!tenant) throw notFound('Tenant');
+    return toTenantDto(tenant);
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ClientToServerEvents, ServerToClientEvents } from '@vigie/shared';
+import type { Server } from 'socket.io';
+import { roomsOf, toEnvelope, type StoredLiveEvent } from './live-envelope.js';
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** The only code that emits live events. Fed with committed events only (see Writer). */
+@Injectable()
+export class LivePublisher {
+  private readonly logger = new Logger(LivePublisher.name);
+  private server: LiveServer | undefined;
+
+  attach(server: LiveServer): void {
+    this.server = server;
+  }
+
+  emit(events: readonly StoredLiveEvent[]): void {
+    if (!this.server) return;
+    for (const event of events) {
+      const rooms = roomsOf(event);
+      if (rooms.length === 0) continue;
+      this.server.to(rooms).emit('event', toEnvelope(event));
+    }
+  }
+
+  /** Disconnects every socket of a user, e.g. after a role change, so their rooms are recomputed. */
+  disconnectUser(userId: number): void {
+    if (!this.server) return;
+    this.server.in(`user:${userId}`).disconnectSockets(true);
+    this.logger.log(`Disconnected live sockets of user ${userId}`);
+  }
+}

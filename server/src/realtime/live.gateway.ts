@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import {
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { liveHandshakeSchema, livePath } from '@vigie/shared';
+import type { Socket } from 'socket.io';
+import { SessionService } from '../auth/session.service.js';
+import type { Actor } from '../common/request-context.js';
+import { NativeDatabase } from '../database/native-database.js';
+import { catchUp } from './live-catch-up.js';
+import { LivePublisher, type LiveServer } from './live-publisher.js';
+import { roomsFor } from './live-rooms.js';
+
+interface SocketData {
+  actor: Actor;
+}
+
+/** Bounded per-socket buffer: a dashboard that stops reading is dropped, not buffered forever. */
+const maxHttpBufferSize = 64 * 1024;
+
+@WebSocketGateway({ path: livePath, serveClient: false, maxHttpBufferSize, cors: { origin: false } })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(LiveGateway.name);
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly publisher: LivePublisher,
+    private readonly database: NativeDatabase,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    this.publisher.attach(server);
+    // Only a signed-in session gets a socket: the same cookie as the REST API.
+    server.use((socket, next) => {
+      this.sessions
+        .authenticate(socket.handshake.headers.cookie, socket.handshake.address)
+        .then((actor) => {
+          if (!actor) return next(new Error('unauthenticated'));
+          (socket.data as SocketData).actor = actor;
+          next();
+        })
+        .catch((error: unknown) => {
+          this.logger.error(error);
+          next(new Error('unavailable'));
+        });
+    });
+  }
+
+  handleConnection(socket: Socket): void {
+    const { actor } = socket.data as SocketData;
+    const handshake = liveHandshakeSchema.safeParse(socket.handshake.auth);
+    const lastSeq = handshake.success ? handshake.data.lastSeq : undefined;
+    const rooms = roomsFor(actor);
+    // Join and replay in one synchronous step so nothing is missed or doubled in between.
+    void socket.join(rooms);
+    const { missed, seq, resync } = catchUp(this.database.handle, lastSeq, rooms);
+    for (const envelope of missed) socket.emit('event', envelope);
+    socket.emit('ready', { seq, resync: resync || !handshake.success });
+  }
+}
