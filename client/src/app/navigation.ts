@@ -1,0 +1,33 @@
+import type { Permission } from '@vigie/shared';
+import type { MessageKey } from '../lib/i18n/translate';
+
+export type AreaId = 'board' | 'inventory' | 'incidents' | 'procedures' | 'tasks' | 'reports' | 'admin';
+
+export interface Area {
+  id: AreaId;
+  path: string;
+  label: MessageKey;
+  /** The permission (DESIGN.md §4, `rolePermissions` in shared) that shows the area. */
+  permission: Permission;
+}
+
+/** The areas of the console, in navigation order. */
+export const areas: readonly Area[] = [
+  { id: 'board', path: '/', label: 'nav.board', permission: 'incident.read' },
+  { id: 'inventory', path: '/inventory', label: 'nav.inventory', permission: 'inventory.read' },
+  { id: 'incidents', path: '/incidents', label: 'nav.incidents', permission: 'incident.read' },
+  { id: 'procedures', path: '/procedures', label: 'nav.procedures', permission: 'run.read' },
+  { id: 'tasks', path: '/tasks', label: 'nav.tasks', permission: 'task.read' },
+  { id: 'reports', path: '/reports', label: 'nav.reports', permission: 'report.read' },
+  { id: 'admin', path: '/admin', label: 'nav.admin', permission: 'user.manage' },
+];
+
+export function visibleAreas(permissions: readonly Permission[]): Area[] {
+  return areas.filter((area) => permissions.includes(area.permission));
+}
+
+export function areaById(id: AreaId): Area {
+  const area = areas.find((candidate) => candidate.id === id);
+  if (!area) throw new Error(`Unknown area ${id}`);
+  return area;
+}
