@@ -1,12 +1,12 @@
 import type { Permission } from '@vigie/shared';
-import type { MessageKey } from '../lib/i18n/translate';
+import type { PlainMessageKey } from '../lib/i18n/translate';
 
 export type AreaId = 'board' | 'inventory' | 'incidents' | 'procedures' | 'tasks' | 'reports' | 'admin';
 
 export interface Area {
   id: AreaId;
   path: string;
-  label: MessageKey;
+  label: PlainMessageKey;
   /** The permission (DESIGN.md §4, `rolePermissions` in shared) that shows the area. */
   permission: Permission;
 }

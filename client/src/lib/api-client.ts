@@ -24,7 +24,9 @@ export class ApiError extends Error {
 /** The server answered 2xx with a body that does not match the shared schema. */
 export class ResponseShapeError extends Error {
   constructor(path: string, issues: z.core.$ZodIssue[]) {
-    super(`Unexpected response from ${path}: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    super(
+      `Unexpected response from ${path}: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
     this.name = 'ResponseShapeError';
   }
 }

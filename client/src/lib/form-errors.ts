@@ -5,7 +5,9 @@ import type { Translate } from './i18n/translate';
 /** Error messages by field path ('tenantId', 'contacts.0.email'…). */
 export type FieldErrors = Partial<Record<string, string>>;
 
+/** Parse with `{ reportInput: true }` so an empty field reads "required" rather than "too short". */
 export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  if (issue.input === '' && issue.code !== 'custom') return t('validation.required');
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1 && issue.origin === 'string'
@@ -14,7 +16,9 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     case 'too_big':
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? t('validation.required') : t('validation.invalid');
+      return issue.input === undefined || issue.input === null
+        ? t('validation.required')
+        : t('validation.invalid');
     case 'custom':
       return issue.message;
     default:
@@ -41,7 +45,10 @@ export function apiFieldErrors(error: ApiError): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of error.fields) {
     // Accept 'body.password', '/password' or 'password' alike.
-    const path = field.path.replace(/^\//, '').replaceAll('/', '.').replace(/^body\./, '');
+    const path = field.path
+      .replace(/^\//, '')
+      .replaceAll('/', '.')
+      .replace(/^body\./, '');
     if (errors[path] === undefined) errors[path] = field.message;
   }
   return errors;

@@ -12,6 +12,15 @@ describe('LiveSequence', () => {
     expect(sequence.lastSeq).toBe(13);
   });
 
+  it('accepts a lower seq not seen yet: two commits may be emitted out of order', () => {
+    const sequence = new LiveSequence();
+    sequence.onReady({ seq: 10, resync: false });
+    expect(sequence.accept(12)).toBe(true);
+    expect(sequence.accept(11)).toBe(true);
+    expect(sequence.accept(11)).toBe(false);
+    expect(sequence.lastSeq).toBe(12);
+  });
+
   it('waits for the replay after a reconnect, keeping the last seq for the handshake', () => {
     const sequence = new LiveSequence();
     sequence.onReady({ seq: 5, resync: false });

@@ -37,6 +37,8 @@ export class LiveConnection {
   private status: LiveStatus = { state: 'offline', since: new Date() };
   private readonly listeners = new Set<() => void>();
   private handlers: LiveHandlers | null = null;
+  private refusals = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onBrowserOffline = () => this.setState('offline');
   private readonly onBrowserOnline = () => {
     if (this.socket && !this.socket.connected) this.setState('reconnecting');
@@ -51,31 +53,29 @@ export class LiveConnection {
       // A function, so every reconnection sends the seq received last.
       auth: (cb) => cb(this.sequence.lastSeq === undefined ? {} : { lastSeq: this.sequence.lastSeq }),
     });
-    socket.on('connect', () => this.setState('connected'));
+    socket.on('connect', () => {
+      this.refusals = 0;
+      this.setState('connected');
+    });
     socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return;
       if (reason === 'io server disconnect') {
-        // The server closed the socket on purpose (session ended); socket.io will not retry.
-        this.setState('offline');
-        this.handlers?.onSessionLost();
+        // The server closed the socket on purpose (session ended?); socket.io will not retry by itself.
+        this.refused();
         return;
       }
       this.setState(navigator.onLine ? 'reconnecting' : 'offline');
     });
     socket.on('connect_error', () => {
-      if (!socket.active) {
-        // Refused by the server's middleware (typically not signed in): no automatic retry.
-        this.setState('offline');
-        this.handlers?.onSessionLost();
-      } else if (this.status.state !== 'connecting') {
-        this.setState(navigator.onLine ? 'reconnecting' : 'offline');
-      }
+      // Refused by the server's middleware (not signed in, or unavailable): no automatic retry.
+      if (!socket.active) this.refused();
+      else this.setState(navigator.onLine ? 'reconnecting' : 'offline');
     });
     socket.on('ready', (ready) => {
       if (this.sequence.onReady(ready) === 'refetch-all') this.handlers?.onResync();
     });
     socket.on('event', (envelope: LiveEnvelope) => {
-      if (this.sequence.accept(envelope.seq)) this.handlers?.onEvent(envelope as AnyLiveEnvelope);
+      if (this.sequence.accept(envelope.seq)) this.handlers?.onEvent(envelope);
     });
     window.addEventListener('offline', this.onBrowserOffline);
     window.addEventListener('online', this.onBrowserOnline);
@@ -86,6 +86,8 @@ export class LiveConnection {
 
   /** On sign-out: closes the socket and forgets the stream position (the next user starts afresh). */
   stop(): void {
+    clearTimeout(this.retryTimer);
+    this.refusals = 0;
     window.removeEventListener('offline', this.onBrowserOffline);
     window.removeEventListener('online', this.onBrowserOnline);
     this.socket?.removeAllListeners();
@@ -102,6 +104,24 @@ export class LiveConnection {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * The server turned the socket away. If the session is gone, the app signs out and stop() cancels
+   * the retry; otherwise (a server busy or restarting) try again, backing off up to 30 s.
+   */
+  private refused(): void {
+    this.setState('offline');
+    this.handlers?.onSessionLost();
+    clearTimeout(this.retryTimer);
+    const delayMs = Math.min(30_000, 2_000 * 2 ** this.refusals);
+    this.refusals += 1;
+    this.retryTimer = setTimeout(() => {
+      if (this.socket && !this.socket.connected) {
+        this.setState('reconnecting');
+        this.socket.connect();
+      }
+    }, delayMs);
+  }
 
   private setState(state: LiveState): void {
     if (state === this.status.state) return;

@@ -4,6 +4,7 @@ import { rolePermissions, type Login, type Me, type UpdateMe } from '@vigie/shar
 import { DomainError } from '../common/domain-error.js';
 import { requestContext } from '../common/request-context.js';
 import { Writer } from '../database/writer.js';
+import { LivePublisher } from '../realtime/live-publisher.js';
 import { liveRooms } from '../realtime/live-rooms.js';
 import { toUserDto } from '../users/user.mapper.js';
 import { actorOf } from './actor.js';
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly em: EntityManager,
     private readonly writer: Writer,
     private readonly sessions: SessionService,
+    private readonly publisher: LivePublisher,
   ) {}
 
   async login(credentials: Login, ip: string, userAgent: string, previousSessionId?: string): Promise<SignIn> {
@@ -60,6 +62,7 @@ export class AuthService {
       tx.em.remove(session);
       await tx.audit({ action: 'auth.logout', entityType: 'User', entityId: session.user.id });
     });
+    this.publisher.disconnectSession(sessionId);
   }
 
   async me(sessionId: string): Promise<Me> {

@@ -71,10 +71,6 @@ export class SessionService {
     return { actor: actorOf(user), session };
   }
 
-  async authenticate(cookieHeader: string | undefined, _ip: string): Promise<Actor | undefined> {
-    return (await this.resolve(cookieHeader))?.actor;
-  }
-
   /** Ends every session of a user (role change, deactivation, password reset). */
   async closeAllOf(em: EntityManager, userId: number): Promise<void> {
     await em.nativeDelete(Session, { user: userId });

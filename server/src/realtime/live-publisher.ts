@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ClientToServerEvents, ServerToClientEvents } from '@vigie/shared';
 import type { Server } from 'socket.io';
 import { roomsOf, toEnvelope, type StoredLiveEvent } from './live-envelope.js';
+import { liveRooms, type LiveRoom } from './live-rooms.js';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -26,8 +27,17 @@ export class LivePublisher {
 
   /** Disconnects every socket of a user, e.g. after a role change, so their rooms are recomputed. */
   disconnectUser(userId: number): void {
+    this.disconnect(liveRooms.user(userId));
+  }
+
+  /** Disconnects the sockets opened with one session, at sign-out. */
+  disconnectSession(sessionId: string): void {
+    this.disconnect(liveRooms.session(sessionId));
+  }
+
+  private disconnect(room: LiveRoom): void {
     if (!this.server) return;
-    this.server.in(`user:${userId}`).disconnectSockets(true);
-    this.logger.log(`Disconnected live sockets of user ${userId}`);
+    this.server.in(room).disconnectSockets(true);
+    this.logger.debug(`Disconnected live sockets of ${room}`);
   }
 }

@@ -3,15 +3,17 @@ import type { Actor } from '../common/request-context.js';
 
 /**
  * Socket.io rooms. `staff` holds every user who sees all tenants; `tenant:<id>` the client viewers
- * of one tenant; `role:<role>` and `user:<id>` address a role or one person.
+ * of one tenant; `role:<role>` and `user:<id>` address a role or one person; `session:<id>` the
+ * sockets of one sign-in.
  */
-export type LiveRoom = 'staff' | `tenant:${number}` | `role:${Role}` | `user:${number}`;
+export type LiveRoom = 'staff' | `tenant:${number}` | `role:${Role}` | `user:${number}` | `session:${string}`;
 
 export const liveRooms = {
   staff: 'staff' as const,
   tenant: (id: number): LiveRoom => `tenant:${id}`,
   role: (role: Role): LiveRoom => `role:${role}`,
   user: (id: number): LiveRoom => `user:${id}`,
+  session: (id: string): LiveRoom => `session:${id}`,
 };
 
 /** The rooms a signed-in user's sockets join: what they may see, nothing more. */

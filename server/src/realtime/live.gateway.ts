@@ -11,10 +11,11 @@ import type { Actor } from '../common/request-context.js';
 import { NativeDatabase } from '../database/native-database.js';
 import { catchUp } from './live-catch-up.js';
 import { LivePublisher, type LiveServer } from './live-publisher.js';
-import { roomsFor } from './live-rooms.js';
+import { liveRooms, roomsFor } from './live-rooms.js';
 
 interface SocketData {
   actor: Actor;
+  sessionId: string;
 }
 
 /** Bounded per-socket buffer: a dashboard that stops reading is dropped, not buffered forever. */
@@ -35,10 +36,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     // Only a signed-in session gets a socket: the same cookie as the REST API.
     server.use((socket, next) => {
       this.sessions
-        .authenticate(socket.handshake.headers.cookie, socket.handshake.address)
-        .then((actor) => {
-          if (!actor) return next(new Error('unauthenticated'));
-          (socket.data as SocketData).actor = actor;
+        .resolve(socket.handshake.headers.cookie)
+        .then((authenticated) => {
+          if (!authenticated) return next(new Error('unauthenticated'));
+          const data = socket.data as SocketData;
+          data.actor = authenticated.actor;
+          data.sessionId = authenticated.session.id;
           next();
         })
         .catch((error: unknown) => {
@@ -49,12 +52,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: Socket): void {
-    const { actor } = socket.data as SocketData;
+    const { actor, sessionId } = socket.data as SocketData;
     const handshake = liveHandshakeSchema.safeParse(socket.handshake.auth);
     const lastSeq = handshake.success ? handshake.data.lastSeq : undefined;
     const rooms = roomsFor(actor);
     // Join and replay in one synchronous step so nothing is missed or doubled in between.
-    void socket.join(rooms);
+    void socket.join([...rooms, liveRooms.session(sessionId)]);
     const { missed, seq, resync } = catchUp(this.database.handle, lastSeq, rooms);
     for (const envelope of missed) socket.emit('event', envelope);
     socket.emit('ready', { seq, resync: resync || !handshake.success });

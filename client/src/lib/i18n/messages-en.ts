@@ -33,6 +33,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'userMenu.signingOut': 'Signing out…',
 
   'live.label': 'Live updates',
+  'live.title': 'Live updates: {status}',
   'live.connected': 'Connected',
   'live.connecting': 'Connecting…',
   'live.reconnecting': 'Reconnecting…',
@@ -48,7 +49,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'auth.submitting': 'Signing in…',
   'auth.invalidCredentials': 'Incorrect username or password.',
   'auth.tooManyRequests': 'Too many sign-in attempts. Try again in a few minutes.',
-  'auth.tooManyRequestsRetry': 'Too many sign-in attempts. Try again in {seconds} s.',
+  'auth.tooManyRequestsRetry': 'Too many sign-in attempts. Try again in {minutes} min.',
   'auth.checking': 'Checking your session…',
 
   'common.loading': 'Loading…',

@@ -31,6 +31,7 @@ export const messagesFr = {
   'userMenu.signingOut': 'Déconnexion…',
 
   'live.label': 'Temps réel',
+  'live.title': 'Temps réel : {status}',
   'live.connected': 'Connecté',
   'live.connecting': 'Connexion…',
   'live.reconnecting': 'Reconnexion…',
@@ -46,7 +47,7 @@ export const messagesFr = {
   'auth.submitting': 'Connexion…',
   'auth.invalidCredentials': 'Identifiant ou mot de passe incorrect.',
   'auth.tooManyRequests': 'Trop de tentatives de connexion. Réessayez dans quelques minutes.',
-  'auth.tooManyRequestsRetry': 'Trop de tentatives de connexion. Réessayez dans {seconds} s.',
+  'auth.tooManyRequestsRetry': 'Trop de tentatives de connexion. Réessayez dans {minutes} min.',
   'auth.checking': 'Vérification de la session…',
 
   'common.loading': 'Chargement…',

@@ -18,6 +18,11 @@ export type TranslateArgs<K extends MessageKey> = [Placeholders<FrenchMessages[K
   ? []
   : [params: MessageParams<K>];
 
+/** Keys whose message has no placeholder: safe to store in data and translate later with `t(key)`. */
+export type PlainMessageKey = {
+  [K in MessageKey]: [Placeholders<FrenchMessages[K]>] extends [never] ? K : never;
+}[MessageKey];
+
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
 export function placeholdersOf(message: string): string[] {

@@ -16,7 +16,7 @@ export function safeNextPath(next: string | null): string {
 function signInErrorMessage(error: unknown, t: Translate): string {
   if (isApiError(error, 'too_many_requests')) {
     return error.retryAfterSeconds
-      ? t('auth.tooManyRequestsRetry', { seconds: error.retryAfterSeconds })
+      ? t('auth.tooManyRequestsRetry', { minutes: Math.ceil(error.retryAfterSeconds / 60) })
       : t('auth.tooManyRequests');
   }
   if (isApiError(error, 'invalid_credentials') || (isApiError(error) && error.status === 401)) {

@@ -1,7 +1,7 @@
 import type { Me } from '@vigie/shared';
 import { useEffect, useState } from 'react';
 import { useT } from '../../../lib/i18n/i18n-provider';
-import type { MessageKey } from '../../../lib/i18n/translate';
+import type { PlainMessageKey } from '../../../lib/i18n/translate';
 import { useFormatDate, useTimeZone } from '../../../lib/time-zone';
 
 const panels = [
@@ -9,7 +9,7 @@ const panels = [
   { id: 'tasks', title: 'board.overdueTasks' },
   { id: 'runs', title: 'board.runsInProgress' },
   { id: 'rooms', title: 'board.rooms' },
-] as const satisfies readonly { id: string; title: MessageKey }[];
+] as const satisfies readonly { id: string; title: PlainMessageKey }[];
 
 function useNow(intervalMs: number): Date {
   const [now, setNow] = useState(() => new Date());

@@ -20,7 +20,13 @@ interface CreateUserValues {
 
 const shownFields = ['username', 'displayName', 'role', 'tenantId', 'locale', 'password'] as const;
 
-export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
+export function CreateUserForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (user: User) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const createUser = useCreateUser();
   const tenants = useTenants();
@@ -40,14 +46,17 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = createUserSchema.safeParse({
-      username: values.username,
-      displayName: values.displayName,
-      role: values.role,
-      tenantId: values.role === 'client_viewer' && values.tenantId !== '' ? Number(values.tenantId) : null,
-      locale: values.locale,
-      password: values.password,
-    });
+    const parsed = createUserSchema.safeParse(
+      {
+        username: values.username,
+        displayName: values.displayName,
+        role: values.role,
+        tenantId: values.role === 'client_viewer' && values.tenantId !== '' ? Number(values.tenantId) : null,
+        locale: values.locale,
+        password: values.password,
+      },
+      { reportInput: true },
+    );
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error.issues, t, (issue) => userIssueMessage(issue, t)));
       setFormError(t('validation.fixErrors'));
@@ -67,7 +76,12 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       <div className="form__grid">
-        <FormField label={t('users.username')} hint={t('users.usernameHint')} error={errors.username} required>
+        <FormField
+          label={t('users.username')}
+          hint={t('users.usernameHint')}
+          error={errors.username}
+          required
+        >
           {(control) => (
             <input
               {...control}
@@ -104,8 +118,17 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
             tenantsError={tenants.isError}
           />
         )}
-        <LocaleField value={values.locale} onChange={(locale) => set('locale', locale)} error={errors.locale} />
-        <FormField label={t('users.password')} hint={t('users.passwordHint')} error={errors.password} required>
+        <LocaleField
+          value={values.locale}
+          onChange={(locale) => set('locale', locale)}
+          error={errors.locale}
+        />
+        <FormField
+          label={t('users.password')}
+          hint={t('users.passwordHint')}
+          error={errors.password}
+          required
+        >
           {(control) => (
             <input
               {...control}

@@ -1,4 +1,11 @@
-import { updateUserSchema, userSchema, type Locale, type Role, type UpdateUser, type User } from '@vigie/shared';
+import {
+  updateUserSchema,
+  userSchema,
+  type Locale,
+  type Role,
+  type UpdateUser,
+  type User,
+} from '@vigie/shared';
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/ui/form-field';
 import { isApiError } from '../../../lib/api-client';
@@ -75,7 +82,7 @@ export function EditUserForm({ user, stale, onSaved, onStale, onCancel }: EditUs
       setFormError(t('users.noChanges'));
       return;
     }
-    const parsed = updateUserSchema.safeParse(patch);
+    const parsed = updateUserSchema.safeParse(patch, { reportInput: true });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error.issues, t, (issue) => userIssueMessage(issue, t)));
       setFormError(t('validation.fixErrors'));
@@ -132,7 +139,11 @@ export function EditUserForm({ user, stale, onSaved, onStale, onCancel }: EditUs
             tenantsError={tenants.isError}
           />
         )}
-        <LocaleField value={values.locale} onChange={(locale) => set('locale', locale)} error={errors.locale} />
+        <LocaleField
+          value={values.locale}
+          onChange={(locale) => set('locale', locale)}
+          error={errors.locale}
+        />
         <FormField label={t('users.newPassword')} hint={t('users.newPasswordHint')} error={errors.password}>
           {(control) => (
             <input

@@ -61,7 +61,11 @@ export function TenantField({
 }) {
   const t = useT();
   return (
-    <FormField label={t('users.tenant')} error={error ?? (tenantsError ? t('users.tenantsError') : undefined)} required>
+    <FormField
+      label={t('users.tenant')}
+      error={error ?? (tenantsError ? t('users.tenantsError') : undefined)}
+      required
+    >
       {(control) => (
         <select
           {...control}

@@ -19,9 +19,11 @@ type Editing = { user: User; stale: boolean } | null;
 
 export function UsersPage() {
   const t = useT();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const search = searchParams.get('q')?.trim() ?? '';
-  const [searchInput, setSearchInput] = useState(search);
+  const [searchParams] = useSearchParams();
+  // `?q=` opens the page on a search (links, bookmarks); typing then stays local to the page, so a
+  // debounce timer can never navigate (it once raced sign-out and landed on /sign-in?q=…).
+  const [searchInput, setSearchInput] = useState(() => searchParams.get('q') ?? '');
+  const [search, setSearch] = useState(() => searchInput.trim());
   // The cursors of the pages before the current one, for "previous"; a new search starts over.
   const [paging, setPaging] = useState<{ search: string; cursors: string[] }>({ search, cursors: [] });
   const cursors = paging.search === search ? paging.cursors : [];
@@ -36,11 +38,9 @@ export function UsersPage() {
   useEffect(() => {
     const next = searchInput.trim();
     if (next === search) return;
-    const timer = window.setTimeout(() => {
-      setSearchParams(next ? { q: next } : {}, { replace: true });
-    }, searchDelayMs);
+    const timer = window.setTimeout(() => setSearch(next), searchDelayMs);
     return () => window.clearTimeout(timer);
-  }, [searchInput, search, setSearchParams]);
+  }, [searchInput, search]);
 
   const page = users.data;
   const goNext = () => {
@@ -94,12 +94,16 @@ export function UsersPage() {
       ) : page ? (
         <>
           {users.isError && (
-            <ErrorState error={users.error} title={t('users.loadError')} onRetry={() => void users.refetch()} />
+            <ErrorState
+              error={users.error}
+              title={t('users.loadError')}
+              onRetry={() => void users.refetch()}
+            />
           )}
           <UsersTable
             users={page.items}
             tenants={tenants.data?.items}
-            busy={users.isFetching}
+            busy={users.isPlaceholderData}
             onEdit={(user) => {
               setNotice(null);
               setEditing({ user, stale: false });
@@ -139,7 +143,10 @@ export function UsersPage() {
         </Dialog>
       )}
       {editing && (
-        <Dialog title={t('users.editTitle', { username: editing.user.username })} onClose={() => setEditing(null)}>
+        <Dialog
+          title={t('users.editTitle', { username: editing.user.username })}
+          onClose={() => setEditing(null)}
+        >
           <EditUserForm
             // A new version remounts the form with the values someone else saved.
             key={editing.user.version}
