@@ -31,5 +31,7 @@ if [ ! -x "$TOOLCHAIN/pnpm/node_modules/.bin/pnpm" ] || [ "$("$TOOLCHAIN/pnpm/no
   npm install --prefix "$TOOLCHAIN/pnpm" --no-save --no-audit --no-fund --loglevel=error "pnpm@$PNPM_VERSION" >&2
 fi
 export PATH="$TOOLCHAIN/pnpm/node_modules/.bin:$PATH"
-# The pinned pnpm is already the one running: don't let it look for another build of itself.
+# The pinned pnpm is already the one running: don't let it look for another build of itself
+# (it would resolve @pnpm/exe for every platform, some of which the registry lacks, and fail now and then).
 export pnpm_config_manage_package_manager_versions=false
+export pnpm_config_pm_on_fail=ignore

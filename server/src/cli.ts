@@ -27,7 +27,10 @@ async function readStdin(): Promise<string> {
 }
 
 async function createAdmin(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { username: { type: 'string' }, 'display-name': { type: 'string' } },
+  });
   const password = process.env.VIGIE_ADMIN_PASSWORD ?? (await readStdin());
   const input = createUserSchema.safeParse({
     username: values.username,
@@ -55,9 +58,7 @@ async function createAdmin(args: string[]): Promise<void> {
 
 async function withScratchDatabase<T>(work: (orm: MikroORM) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-migrations-'));
-  const orm = await MikroORM.init(
-    ormConfig(join(dir, 'scratch.db'), { migrations: { path: sourceMigrations, emit: 'ts', snapshot: true } }),
-  );
+  const orm = await MikroORM.init(ormConfig(join(dir, 'scratch.db'), { migrationsPath: sourceMigrations }));
   try {
     return await work(orm);
   } finally {

@@ -40,7 +40,10 @@ describe('access control on every route', () => {
     const anonymous = new ApiClient(t.url);
     for (const route of routes.filter((r) => r.rule?.kind !== 'public')) {
       const response = await call(anonymous, route);
-      expect({ route: route.handler, status: response.status }).toEqual({ route: route.handler, status: 401 });
+      expect({ route: route.handler, status: response.status }).toEqual({
+        route: route.handler,
+        status: 401,
+      });
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     }
   });

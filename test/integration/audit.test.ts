@@ -29,15 +29,22 @@ describe('audit trail', () => {
     return (await response.json()) as AuditVerification;
   };
   const rows = () =>
-    withRawDatabase(t.config.databaseFile, (db) => db.prepare('select * from audit_event order by id').all() as AuditRow[]);
+    withRawDatabase(
+      t.config.databaseFile,
+      (db) => db.prepare('select * from audit_event order by id').all() as AuditRow[],
+    );
 
   it('records every write with actor, before/after and the request id', async () => {
-    const created = await admin.post('/api/users', {
-      username: 'audited',
-      displayName: 'Audited',
-      role: 'technician',
-      password: 'a-long-enough-password',
-    }, { 'x-request-id': 'req-audit-create-1' });
+    const created = await admin.post(
+      '/api/users',
+      {
+        username: 'audited',
+        displayName: 'Audited',
+        role: 'technician',
+        password: 'a-long-enough-password',
+      },
+      { 'x-request-id': 'req-audit-create-1' },
+    );
     const user = (await created.json()) as User;
     await admin.patch(`/api/users/${user.id}`, { version: user.version, displayName: 'Audited again' });
 
@@ -65,7 +72,10 @@ describe('audit trail', () => {
     withRawDatabase(t.config.databaseFile, (db) =>
       db.prepare("update audit_event set actor_name = 'someone-else' where id = ?").run(target.id),
     );
-    expect(await verify()).toMatchObject({ ok: false, firstBroken: { id: target.id, reason: 'content_hash_mismatch' } });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBroken: { id: target.id, reason: 'content_hash_mismatch' },
+    });
     withRawDatabase(t.config.databaseFile, (db) =>
       db.prepare("update audit_event set actor_name = 'admin' where id = ?").run(target.id),
     );
@@ -75,7 +85,12 @@ describe('audit trail', () => {
   it('reports a deleted event as a broken link', async () => {
     const all = rows();
     const victim = all[1]!;
-    withRawDatabase(t.config.databaseFile, (db) => db.prepare('delete from audit_event where id = ?').run(victim.id));
-    expect(await verify()).toMatchObject({ ok: false, firstBroken: { id: all[2]!.id, reason: 'previous_hash_mismatch' } });
+    withRawDatabase(t.config.databaseFile, (db) =>
+      db.prepare('delete from audit_event where id = ?').run(victim.id),
+    );
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBroken: { id: all[2]!.id, reason: 'previous_hash_mismatch' },
+    });
   });
 });

@@ -21,7 +21,10 @@ describe('sign-in and sessions', () => {
     expect(setCookie).toMatch(/^vigie_session=[A-Za-z0-9_-]{43};/);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
-    const me = (await (await client.get('/api/auth/me')).json()) as { user: { username: string; role: string }; permissions: string[] };
+    const me = (await (await client.get('/api/auth/me')).json()) as {
+      user: { username: string; role: string };
+      permissions: string[];
+    };
     expect(me.user).toMatchObject({ username: 'coordinator', role: 'coordinator' });
     expect(me.permissions).toContain('incident.triage');
     expect(me.permissions).not.toContain('user.manage');
@@ -50,7 +53,10 @@ describe('sign-in and sessions', () => {
   it('gives the same answer for an unknown account as for a wrong password', async () => {
     const response = await new ApiClient(t.url).login('nobody-here', 'whatever-password');
     expect(response.status).toBe(401);
-    expect(((await response.json()) as ErrorJson).error).toMatchObject({ code: 'invalid_credentials', message: 'Wrong username or password' });
+    expect(((await response.json()) as ErrorJson).error).toMatchObject({
+      code: 'invalid_credentials',
+      message: 'Wrong username or password',
+    });
   });
 
   it('signs out: the cookie is cleared and the session no longer works', async () => {
@@ -81,7 +87,12 @@ describe('sign-in and sessions', () => {
     const past = Date.now() - 1000;
     withRawDatabase(t.config.databaseFile, (db) => {
       const idOf = (username: string) =>
-        db.prepare('select s.id from user_session s join app_user u on u.id = s.user_id where u.username = ? order by s.created_at desc limit 1').pluck().get(username) as string;
+        db
+          .prepare(
+            'select s.id from user_session s join app_user u on u.id = s.user_id where u.username = ? order by s.created_at desc limit 1',
+          )
+          .pluck()
+          .get(username) as string;
       db.prepare('update user_session set idle_expires_at = ? where id = ?').run(past, idOf('coordinator'));
       db.prepare('update user_session set absolute_expires_at = ? where id = ?').run(past, idOf('manager'));
     });

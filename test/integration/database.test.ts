@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { MikroORM } from '@mikro-orm/core';
+import { healthSchema } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -12,9 +13,10 @@ describe('database', () => {
 
   it('runs every connection in WAL mode with synchronous=FULL', async () => {
     const connection = t.app.get(MikroORM).em.getConnection();
-    const [journal] = await connection.execute<{ journal_mode: string }[]>('pragma journal_mode');
-    const [sync] = await connection.execute<{ synchronous: number }[]>('pragma synchronous');
-    const [foreignKeys] = await connection.execute<{ foreign_keys: number }[]>('pragma foreign_keys');
+    const pragma = async <T>(name: string) => ((await connection.execute(`pragma ${name}`)) as T[])[0];
+    const journal = await pragma<{ journal_mode: string }>('journal_mode');
+    const sync = await pragma<{ synchronous: number }>('synchronous');
+    const foreignKeys = await pragma<{ foreign_keys: number }>('foreign_keys');
     expect(journal?.journal_mode).toBe('wal');
     expect(sync?.synchronous).toBe(2);
     expect(foreignKeys?.foreign_keys).toBe(1);
@@ -30,10 +32,10 @@ describe('database', () => {
   });
 
   it('applied the committed migrations at start', async () => {
-    const rows = await t.app
+    const rows = (await t.app
       .get(MikroORM)
       .em.getConnection()
-      .execute<{ name: string }[]>('select name from mikro_orm_migrations order by id');
+      .execute('select name from mikro_orm_migrations order by id')) as { name: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]?.name).toMatch(/^Migration\d+_initial$/);
   });
@@ -41,6 +43,6 @@ describe('database', () => {
   it('answers health without sign-in', async () => {
     const response = await fetch(`${t.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', version: expect.any(String), database: 'up' });
+    expect(healthSchema.parse(await response.json())).toMatchObject({ status: 'ok', database: 'up' });
   });
 });

@@ -29,7 +29,10 @@ const deviceFingerprint = (file: string) =>
 const countsOf = (file: string) =>
   withRawDatabase(file, (db) =>
     Object.fromEntries(
-      tables.map((table) => [table, (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n]),
+      tables.map((table) => [
+        table,
+        (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+      ]),
     ),
   );
 
@@ -52,9 +55,13 @@ describe('demo data', () => {
   it('is the same on two fresh databases', () => {
     expect(countsOf(second.config.databaseFile)).toEqual(countsOf(first.config.databaseFile));
     const serials = (file: string) =>
-      withRawDatabase(file, (db) => db.prepare('select serial from device where serial is not null order by id limit 20').all());
+      withRawDatabase(file, (db) =>
+        db.prepare('select serial from device where serial is not null order by id limit 20').all(),
+      );
     expect(serials(second.config.databaseFile)).toEqual(serials(first.config.databaseFile));
-    expect(deviceFingerprint(second.config.databaseFile)).toEqual(deviceFingerprint(first.config.databaseFile));
+    expect(deviceFingerprint(second.config.databaseFile)).toEqual(
+      deviceFingerprint(first.config.databaseFile),
+    );
   });
 
   it('has two rooms, about 120 racks and about 3,000 devices of about 25 real device types', () => {
@@ -66,7 +73,15 @@ describe('demo data', () => {
     expect(counts.device).toBeLessThanOrEqual(3300);
     expect(counts.device_type).toBeGreaterThanOrEqual(20);
     const models = query<{ model: string }>('select model from device_type').map((row) => row.model);
-    expect(models).toEqual(expect.arrayContaining(['PowerEdge R650', 'ProLiant DL380 Gen11', 'Nexus 93180YC-FX', 'MX204', 'AP8941']));
+    expect(models).toEqual(
+      expect.arrayContaining([
+        'PowerEdge R650',
+        'ProLiant DL380 Gen11',
+        'Nexus 93180YC-FX',
+        'MX204',
+        'AP8941',
+      ]),
+    );
   });
 
   it('keeps the five tenants and five users, the viewer in NOVA', () => {
@@ -147,39 +162,56 @@ describe('demo data', () => {
 
   it('gives devices their rack tenant, distinct serials and asset tags, and a mix of statuses', () => {
     expect(
-      query('select d.name from device d join rack r on r.id = d.rack_id where d.tenant_id is not r.tenant_id'),
+      query(
+        'select d.name from device d join rack r on r.id = d.rack_id where d.tenant_id is not r.tenant_id',
+      ),
     ).toEqual([]);
     expect(
       query('select serial from device where serial is not null group by serial having count(*) > 1'),
     ).toEqual([]);
     const statuses = Object.fromEntries(
-      query<{ status: string; n: number }>('select status, count(*) as n from device group by status').map((row) => [
-        row.status,
-        row.n,
-      ]),
+      query<{ status: string; n: number }>('select status, count(*) as n from device group by status').map(
+        (row) => [row.status, row.n],
+      ),
     );
     expect(statuses.active).toBeGreaterThan(2500);
-    for (const status of ['failed', 'offline', 'planned', 'decommissioning']) expect(statuses[status]).toBeGreaterThan(0);
+    for (const status of ['failed', 'offline', 'planned', 'decommissioning'])
+      expect(statuses[status]).toBeGreaterThan(0);
     expect(query('select id from device where rack_id is null').length).toBeGreaterThan(0);
   });
 
   it('has racks in every status and shared racks without a tenant', () => {
     const statuses = query<{ status: string }>('select distinct status from rack').map((row) => row.status);
     expect(statuses.sort()).toEqual(['active', 'decommissioned', 'planned', 'reserved']);
-    expect(query('select id from rack where tenant_id is null and status = ?', 'active').length).toBeGreaterThan(0);
-    const perTenant = query<{ n: number }>('select count(*) as n from rack where tenant_id is not null group by tenant_id');
+    expect(
+      query('select id from rack where tenant_id is null and status = ?', 'active').length,
+    ).toBeGreaterThan(0);
+    const perTenant = query<{ n: number }>(
+      'select count(*) as n from rack where tenant_id is not null group by tenant_id',
+    );
     expect(perTenant).toHaveLength(5);
   });
 
   it('signs one contract per tenant, both 24x7 and business hours', () => {
-    const contracts = query<{ tenant_id: number; service_hours: string; business_hours: string | null; sla_policy: string }>(
-      'select tenant_id, service_hours, business_hours, sla_policy from contract',
-    );
+    const contracts = query<{
+      tenant_id: number;
+      service_hours: string;
+      business_hours: string | null;
+      sla_policy: string;
+    }>('select tenant_id, service_hours, business_hours, sla_policy from contract');
     expect(new Set(contracts.map((contract) => contract.tenant_id)).size).toBe(5);
-    expect(new Set(contracts.map((contract) => contract.service_hours))).toEqual(new Set(['24x7', 'business_hours']));
+    expect(new Set(contracts.map((contract) => contract.service_hours))).toEqual(
+      new Set(['24x7', 'business_hours']),
+    );
     for (const contract of contracts) {
       expect(contract.business_hours === null).toBe(contract.service_hours === '24x7');
-      expect(Object.keys(JSON.parse(contract.sla_policy) as object).sort()).toEqual(['P0', 'P1', 'P2', 'P3', 'P4']);
+      expect(Object.keys(JSON.parse(contract.sla_policy) as object).sort()).toEqual([
+        'P0',
+        'P1',
+        'P2',
+        'P3',
+        'P4',
+      ]);
     }
   });
 });

@@ -1,6 +1,12 @@
 import type { Page, User } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, type ApiClient as Client, signedIn, startTestApp, type TestApp } from './support/test-app.js';
+import {
+  ApiClient,
+  type ApiClient as Client,
+  signedIn,
+  startTestApp,
+  type TestApp,
+} from './support/test-app.js';
 
 describe('user administration', () => {
   let t: TestApp;
@@ -45,7 +51,9 @@ describe('user administration', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await (await admin.get(`/api/users?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json()) as Page<User>;
+      const page = (await (
+        await admin.get(`/api/users?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json()) as Page<User>;
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((user) => user.username));
       cursor = page.nextCursor;
@@ -59,9 +67,15 @@ describe('user administration', () => {
 
   it('updates with the current version and refuses a stale one with the current state', async () => {
     const user = await create('versioned');
-    const first = await admin.patch(`/api/users/${user.id}`, { version: user.version, displayName: 'Renamed' });
+    const first = await admin.patch(`/api/users/${user.id}`, {
+      version: user.version,
+      displayName: 'Renamed',
+    });
     expect(first.status).toBe(200);
-    const stale = await admin.patch(`/api/users/${user.id}`, { version: user.version, displayName: 'Lost update' });
+    const stale = await admin.patch(`/api/users/${user.id}`, {
+      version: user.version,
+      displayName: 'Lost update',
+    });
     expect(stale.status).toBe(409);
     const body = (await stale.json()) as { error: { code: string; current: User } };
     expect(body.error.code).toBe('stale_version');

@@ -4,7 +4,8 @@ import type { Permission } from '@vigie/shared';
 export const accessKey = 'vigie:access';
 
 /** What a route requires. A route with no declaration is denied: see AccessGuard. */
-export type AccessRule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+export type AccessRule =
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
 
 /** Anyone, signed in or not (health, sign-in). */
 export const Public = () => SetMetadata(accessKey, { kind: 'public' } satisfies AccessRule);

@@ -16,12 +16,18 @@ class Routes {
   admins(): void {}
 }
 
-const technician: Actor = { id: 7, username: 'tech', displayName: 'Tech', role: 'technician', tenantId: null };
+const technician: Actor = {
+  id: 7,
+  username: 'tech',
+  displayName: 'Tech',
+  role: 'technician',
+  tenantId: null,
+};
 
 function contextFor(handler: keyof Routes): ExecutionContext {
   return {
     getType: () => 'http',
-    getHandler: () => Routes.prototype[handler],
+    getHandler: () => Object.getOwnPropertyDescriptor(Routes.prototype, handler)?.value as unknown,
     getClass: () => Routes,
     switchToHttp: () => ({ getRequest: () => ({ headers: { cookie: 'vigie_session=x' } }) }),
   } as unknown as ExecutionContext;

@@ -25,7 +25,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ZodResponse({ type: MeDto })
-  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Me> {
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Me> {
     const previous = readSessionToken(request.headers.cookie);
     const { me, token } = await this.auth.login(
       body,
@@ -33,14 +37,20 @@ export class AuthController {
       request.header('user-agent') ?? '',
       previous ? this.sessions.idOf(previous) : undefined,
     );
-    response.setHeader('Set-Cookie', sessionCookie(token, this.sessions.maxAgeSeconds, this.config.cookieSecure));
+    response.setHeader(
+      'Set-Cookie',
+      sessionCookie(token, this.sessions.maxAgeSeconds, this.config.cookieSecure),
+    );
     return me;
   }
 
   @SignedIn()
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentSessionId() sessionId: string, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @CurrentSessionId() sessionId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(sessionId);
     response.setHeader('Set-Cookie', clearedSessionCookie(this.config.cookieSecure));
   }

@@ -28,12 +28,15 @@ export class AuthService {
     private readonly publisher: LivePublisher,
   ) {}
 
-  async login(credentials: Login, ip: string, userAgent: string, previousSessionId?: string): Promise<SignIn> {
+  async login(
+    credentials: Login,
+    ip: string,
+    userAgent: string,
+    previousSessionId?: string,
+  ): Promise<SignIn> {
     const username = credentials.username.toLowerCase();
     await assertNotThrottled(this.em.fork(), username, ip);
-    const user = await this.em
-      .fork()
-      .findOne(User, { username }, { populate: ['passwordHash', 'tenant'] });
+    const user = await this.em.fork().findOne(User, { username }, { populate: ['passwordHash', 'tenant'] });
     const valid = await verifyPassword(user?.passwordHash ?? decoyHash, credentials.password);
     if (!user || !valid || !user.active) {
       await this.writer.run(async (tx) => {
@@ -73,7 +76,11 @@ export class AuthService {
 
   async updateMe(sessionId: string, change: UpdateMe): Promise<Me> {
     return this.writer.run(async (tx) => {
-      const session = await tx.em.findOneOrFail(Session, { id: sessionId }, { populate: ['user', 'user.tenant'] });
+      const session = await tx.em.findOneOrFail(
+        Session,
+        { id: sessionId },
+        { populate: ['user', 'user.tenant'] },
+      );
       const user = session.user;
       const before = toUserDto(user);
       user.locale = change.locale;

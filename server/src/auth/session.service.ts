@@ -51,11 +51,19 @@ export class SessionService {
     const token = readSessionToken(cookieHeader);
     if (!token) return undefined;
     const em = this.em.fork();
-    const session = await em.findOne(Session, { id: this.idOf(token) }, { populate: ['user', 'user.tenant'] });
+    const session = await em.findOne(
+      Session,
+      { id: this.idOf(token) },
+      { populate: ['user', 'user.tenant'] },
+    );
     const now = Date.now();
     if (!session) return undefined;
     const user = session.user;
-    if (session.idleExpiresAt.getTime() <= now || session.absoluteExpiresAt.getTime() <= now || !user.active) {
+    if (
+      session.idleExpiresAt.getTime() <= now ||
+      session.absoluteExpiresAt.getTime() <= now ||
+      !user.active
+    ) {
       await em.nativeDelete(Session, { id: session.id });
       return undefined;
     }
@@ -80,7 +88,9 @@ export class SessionService {
     const now = new Date();
     return this.em
       .fork()
-      .nativeDelete(Session, { $or: [{ idleExpiresAt: { $lte: now } }, { absoluteExpiresAt: { $lte: now } }] });
+      .nativeDelete(Session, {
+        $or: [{ idleExpiresAt: { $lte: now } }, { absoluteExpiresAt: { $lte: now } }],
+      });
   }
 
   get maxAgeSeconds(): number {

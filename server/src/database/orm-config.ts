@@ -18,14 +18,15 @@ export const connectionPragmas = [
   `pragma busy_timeout = ${busyTimeoutMs}`,
 ];
 
-export function ormConfig(databaseFile: string, overrides: Partial<Options> = {}): Options {
+/** `migrationsPath`: where migrations are read and written (the sources, for migration:create). */
+export function ormConfig(databaseFile: string, { migrationsPath: path = migrationsPath } = {}): Options {
   if (databaseFile !== ':memory:') mkdirSync(dirname(databaseFile), { recursive: true });
   return defineConfig({
     dbName: databaseFile,
     entities,
     extensions: [Migrator],
     migrations: {
-      path: migrationsPath,
+      path,
       glob: '!(*.d).{js,ts}',
       transactional: true,
       allOrNothing: true,
@@ -42,6 +43,5 @@ export function ormConfig(databaseFile: string, overrides: Partial<Options> = {}
     forceUtcTimezone: true,
     ensureDatabase: false,
     debug: false,
-    ...overrides,
   });
 }

@@ -35,7 +35,8 @@ export class LiveClient {
   async until(predicate: (events: LiveEnvelope[]) => boolean, timeoutMs = 3000): Promise<LiveEnvelope[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.events)) {
-      if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(this.events.map((e) => e.type))}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out; received ${JSON.stringify(this.events.map((e) => e.type))}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return this.events;

@@ -12,5 +12,8 @@ export function withRawDatabase<T>(file: string, work: (db: Database.Database) =
 }
 
 export function countRows(file: string, table: string): number {
-  return withRawDatabase(file, (db) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
+  return withRawDatabase(
+    file,
+    (db) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+  );
 }

@@ -18,7 +18,9 @@ export interface TestApp {
 }
 
 /** A real Vigie on a random port with its own SQLite file in a temp dir; demo data unless `demo: false`. */
-export async function startTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-test-'));
   const config = loadConfig({
     PORT: '0',
@@ -50,7 +52,12 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -69,7 +76,8 @@ export class ApiClient {
   }
 
   get = (path: string) => this.request('GET', path);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body, headers);
   patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
 
   async login(username: string, password = demoPassword): Promise<Response> {
@@ -77,7 +85,11 @@ export class ApiClient {
   }
 }
 
-export async function signedIn(baseUrl: string, username: string, password = demoPassword): Promise<ApiClient> {
+export async function signedIn(
+  baseUrl: string,
+  username: string,
+  password = demoPassword,
+): Promise<ApiClient> {
   const client = new ApiClient(baseUrl);
   const response = await client.login(username, password);
   if (response.status !== 200) throw new Error(`sign-in as ${username} failed: ${response.status}`);
