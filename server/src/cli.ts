@@ -7,6 +7,7 @@ import { MikroORM } from '@mikro-orm/sqlite';
 import { NestFactory } from '@nestjs/core';
 import { createUserSchema } from '@vigie/shared';
 import { AppModule } from './app.module.js';
+import { DomainError } from './common/domain-error.js';
 import { fieldErrorsOf } from './common/error-body.js';
 import { loadConfig, repoRoot } from './config/app-config.js';
 import { ormConfig } from './database/orm-config.js';
@@ -103,4 +104,11 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof DomainError)) throw error;
+  const fields = error.details.fields?.map((field) => `\n  ${field.path}: ${field.message}`).join('') ?? '';
+  console.error(`${error.message}${fields}`);
+  process.exitCode = 1;
+}

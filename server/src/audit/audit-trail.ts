@@ -44,7 +44,11 @@ export class AuditTrail {
   }
 
   private async latestHash(): Promise<string> {
-    const [last] = await this.em.find(AuditEvent, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['hash'] });
+    const [last] = await this.em.find(
+      AuditEvent,
+      {},
+      { orderBy: { id: 'desc' }, limit: 1, fields: ['hash'] },
+    );
     return last?.hash ?? genesisHash;
   }
 }

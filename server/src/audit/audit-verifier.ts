@@ -26,7 +26,14 @@ export class AuditVerifier {
         if (event.prevHash !== prevHash) {
           return { ok: false, checked, firstBroken: { id: event.id, reason: 'previous_hash_mismatch' } };
         }
-        if (chainHash({ ...event, actorId: event.actorId ?? null, before: event.before ?? null, after: event.after ?? null }) !== event.hash) {
+        if (
+          chainHash({
+            ...event,
+            actorId: event.actorId ?? null,
+            before: event.before ?? null,
+            after: event.after ?? null,
+          }) !== event.hash
+        ) {
           return { ok: false, checked, firstBroken: { id: event.id, reason: 'content_hash_mismatch' } };
         }
         prevHash = event.hash;

@@ -13,8 +13,18 @@ const envSchema = z.object({
   VIGIE_DEMO: booleanFlag.default(true),
   VIGIE_DATA_DIR: z.string().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   BODY_LIMIT: z.string().default('1mb'),
   COOKIE_SECURE: booleanFlag.default(false),
   CLIENT_DIST: z.string().optional(),

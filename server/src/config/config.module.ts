@@ -15,7 +15,10 @@ export class ConfigModule {
       module: ConfigModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: SESSION_SECRET, useFactory: () => resolveSessionSecret(config.sessionSecret, config.dataDir) },
+        {
+          provide: SESSION_SECRET,
+          useFactory: () => resolveSessionSecret(config.sessionSecret, config.dataDir),
+        },
       ],
       exports: [APP_CONFIG, SESSION_SECRET],
     };
