@@ -25,7 +25,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(securityHeaders);
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
   // Body-parser errors (malformed JSON, oversized body) get the documented error body too.
-  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => sendError(response, error));
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) =>
+    sendError(response, error),
+  );
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   serveApiDocs(app);

@@ -12,6 +12,11 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
+import { ContractsController } from './inventory/contracts.controller.js';
+import { DevicesController } from './inventory/devices.controller.js';
+import { DeviceTypesController } from './inventory/device-types.controller.js';
+import { RacksController } from './inventory/racks.controller.js';
+import { RoomsController } from './inventory/rooms.controller.js';
 import { SitesController } from './inventory/sites.controller.js';
 import { TenantsController } from './inventory/tenants.controller.js';
 import { LiveGateway } from './realtime/live.gateway.js';
@@ -30,6 +35,11 @@ export class AppModule {
         UsersController,
         SitesController,
         TenantsController,
+        RoomsController,
+        RacksController,
+        DeviceTypesController,
+        DevicesController,
+        ContractsController,
         AuditController,
       ],
       providers: [

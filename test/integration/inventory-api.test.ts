@@ -224,6 +224,9 @@ describe('contracts', () => {
       expect(
         (await getPage(client, `/api/contracts?tenantId=${tenantIds.KORE}`, contractSchema)).items,
       ).toHaveLength(1);
+      expect(contractSchema.parse(await (await client.get(`/api/contracts/${nova.id}`)).json())).toEqual(
+        nova,
+      );
     }
   });
 

@@ -86,11 +86,9 @@ export class SessionService {
 
   async purgeExpired(): Promise<number> {
     const now = new Date();
-    return this.em
-      .fork()
-      .nativeDelete(Session, {
-        $or: [{ idleExpiresAt: { $lte: now } }, { absoluteExpiresAt: { $lte: now } }],
-      });
+    return this.em.fork().nativeDelete(Session, {
+      $or: [{ idleExpiresAt: { $lte: now } }, { absoluteExpiresAt: { $lte: now } }],
+    });
   }
 
   get maxAgeSeconds(): number {

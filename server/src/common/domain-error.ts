@@ -14,4 +14,6 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const staleVersion = (current: unknown) =>
-  new DomainError('stale_version', 'This record was changed by someone else; reload and try again', { current });
+  new DomainError('stale_version', 'This record was changed by someone else; reload and try again', {
+    current,
+  });

@@ -1,4 +1,8 @@
-import { LockWaitTimeoutException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  LockWaitTimeoutException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import { HttpException, Logger } from '@nestjs/common';
 import type { ErrorBody, ErrorCode, FieldError } from '@vigie/shared';
 import { ZodValidationException } from 'nestjs-zod';
@@ -21,7 +25,8 @@ function respond(code: ErrorCode, message: string, extra: Partial<ErrorBody['err
 export function fieldErrorsOf(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    message:
+      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
   }));
 }
 

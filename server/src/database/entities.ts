@@ -2,9 +2,27 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
+import { Contract } from '../inventory/contract.entity.js';
+import { DeviceType } from '../inventory/device-type.entity.js';
+import { Device } from '../inventory/device.entity.js';
+import { Rack } from '../inventory/rack.entity.js';
+import { Room } from '../inventory/room.entity.js';
 import { Site } from '../inventory/site.entity.js';
 import { Tenant } from '../inventory/tenant.entity.js';
 import { LiveEvent } from '../realtime/live-event.entity.js';
 
 /** Every entity of the schema: the ORM, the migrations and the drift check read this one list. */
-export const entities = [Tenant, Site, User, Session, LoginFailure, AuditEvent, LiveEvent];
+export const entities = [
+  Tenant,
+  Site,
+  Room,
+  Rack,
+  DeviceType,
+  Device,
+  Contract,
+  User,
+  Session,
+  LoginFailure,
+  AuditEvent,
+  LiveEvent,
+];

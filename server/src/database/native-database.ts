@@ -10,7 +10,9 @@ export class NativeDatabase implements OnModuleInit {
   constructor(private readonly em: EntityManager) {}
 
   async onModuleInit(): Promise<void> {
-    const connection = this.em.getDriver().getConnection() as unknown as { getNativeClient(): Promise<Database> };
+    const connection = this.em.getDriver().getConnection() as unknown as {
+      getNativeClient(): Promise<Database>;
+    };
     this.database = await connection.getNativeClient();
   }
 

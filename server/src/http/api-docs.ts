@@ -6,7 +6,9 @@ import { appVersion } from '../config/app-version.js';
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Vigie API')
-    .setDescription('Operations console of a colocation data center: inventory, incidents, procedures, reports.')
+    .setDescription(
+      'Operations console of a colocation data center: inventory, incidents, procedures, reports.',
+    )
     .setVersion(appVersion)
     .addCookieAuth('vigie_session')
     .build();

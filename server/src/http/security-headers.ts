@@ -15,7 +15,8 @@ export function securityHeaders(request: Request, response: Response, next: Next
   response.setHeader('Referrer-Policy', 'same-origin');
   response.setHeader('X-Frame-Options', 'DENY');
   // Swagger UI runs an inline bootstrap script; every other page gets the strict policy.
-  if (!request.path.startsWith('/api/docs')) response.setHeader('Content-Security-Policy', contentSecurityPolicy);
+  if (!request.path.startsWith('/api/docs'))
+    response.setHeader('Content-Security-Policy', contentSecurityPolicy);
   if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
   next();
 }

@@ -20,7 +20,12 @@ export class SitesController {
   @ZodResponse({ type: SitePageDto })
   list(@Query() query: InventoryListQueryDto): Promise<Page<SiteShape>> {
     const where = query.search
-      ? { $or: [{ code: { $like: containsPattern(query.search) } }, { name: { $like: containsPattern(query.search) } }] }
+      ? {
+          $or: [
+            { code: { $like: containsPattern(query.search) } },
+            { name: { $like: containsPattern(query.search) } },
+          ],
+        }
       : {};
     return keysetPage(this.em.fork(), Site, where, query, toSiteDto);
   }

@@ -20,7 +20,12 @@ export class TenantsController {
   @ZodResponse({ type: TenantPageDto })
   list(@Query() query: InventoryListQueryDto): Promise<Page<TenantShape>> {
     const where = query.search
-      ? { $or: [{ code: { $like: containsPattern(query.search) } }, { name: { $like: containsPattern(query.search) } }] }
+      ? {
+          $or: [
+            { code: { $like: containsPattern(query.search) } },
+            { name: { $like: containsPattern(query.search) } },
+          ],
+        }
       : {};
     return keysetPage(this.em.fork(), Tenant, where, query, toTenantDto);
   }

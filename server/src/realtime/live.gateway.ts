@@ -1,9 +1,5 @@
 import { Logger } from '@nestjs/common';
-import {
-  type OnGatewayConnection,
-  type OnGatewayInit,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { liveHandshakeSchema, livePath } from '@vigie/shared';
 import type { Socket } from 'socket.io';
 import { SessionService } from '../auth/session.service.js';

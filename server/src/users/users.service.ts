@@ -73,9 +73,13 @@ export class UsersService {
       const role = change.role ?? user.role;
       const tenantId = change.tenantId !== undefined ? change.tenantId : (user.tenant?.id ?? null);
       if ((role === 'client_viewer') !== (tenantId !== null)) {
-        throw new DomainError('validation_failed', 'A client viewer, and only a client viewer, belongs to a tenant', {
-          fields: [{ path: 'tenantId', message: 'must be set for client viewers only' }],
-        });
+        throw new DomainError(
+          'validation_failed',
+          'A client viewer, and only a client viewer, belongs to a tenant',
+          {
+            fields: [{ path: 'tenantId', message: 'must be set for client viewers only' }],
+          },
+        );
       }
       if (change.displayName !== undefined) user.displayName = change.displayName;
       if (change.locale !== undefined) user.locale = change.locale;
@@ -85,7 +89,10 @@ export class UsersService {
       if (change.password !== undefined) user.passwordHash = await hashPassword(change.password);
       // Access changes take effect at once: their sessions end and their sockets are dropped.
       signOut =
-        role !== before.role || tenantId !== before.tenantId || user.active === false || change.password !== undefined;
+        role !== before.role ||
+        tenantId !== before.tenantId ||
+        user.active === false ||
+        change.password !== undefined;
       if (signOut) await this.sessions.closeAllOf(tx.em, user.id);
       await tx.em.flush();
       const after = toUserDto(user);

@@ -2,28 +2,27 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Logger } from '@nestjs/common';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { User } from '../../auth/user.entity.js';
+import { Contract } from '../../inventory/contract.entity.js';
 import { Site } from '../../inventory/site.entity.js';
 import { Tenant } from '../../inventory/tenant.entity.js';
+import { demoContracts } from './demo-contracts.js';
+import { createDemoInventory } from './demo-inventory.js';
+import { demoTenants, type DemoTenantCode } from './demo-tenant-profiles.js';
 import { createDemoUsers } from './demo-users.js';
+import { SeededRandom } from './seeded-random.js';
 
 export const demoSeed = 20261123;
-
-const demoTenants = [
-  { code: 'NOVA', name: 'Novabank' },
-  { code: 'HELIO', name: 'Helio Retail' },
-  { code: 'ATLAS', name: 'Atlas Santé' },
-  { code: 'KORE', name: 'Kore Cloud' },
-  { code: 'MERID', name: 'Méridien Médias' },
-];
 
 /** Fills an empty database with a realistic, deterministic site. Does nothing if users exist. */
 export async function loadDemoDataIfEmpty(em: EntityManager): Promise<boolean> {
   if ((await em.count(User, {})) > 0) return false;
   const logger = new Logger('DemoData');
   const started = Date.now();
-  await em.transactional(async (tx) => {
-    const tenants = demoTenants.map((tenant) => tx.create(Tenant, tenant));
-    tx.create(Site, {
+  const counts = await em.transactional(async (tx) => {
+    const tenants = new Map<DemoTenantCode, Tenant>(
+      demoTenants.map((tenant) => [tenant.code, tx.create(Tenant, tenant)]),
+    );
+    const site = tx.create(Site, {
       code: 'PAR1',
       name: 'Paris Nord 1',
       address: '12 rue des Entrepôts, 93200 Saint-Denis, France',
@@ -31,12 +30,18 @@ export async function loadDemoDataIfEmpty(em: EntityManager): Promise<boolean> {
       countryCode: 'FR',
       pueTarget: 1.35,
     });
-    const [firstTenant] = tenants;
+    const firstTenant = tenants.get(demoTenants[0].code);
     if (!firstTenant) throw new Error('demo tenants missing');
     await createDemoUsers(tx, firstTenant);
+    const inventory = createDemoInventory(tx, site, tenants, new SeededRandom(demoSeed));
+    for (const [code, tenant] of tenants) tx.create(Contract, { tenant, ...demoContracts[code] });
     await tx.flush();
     await new AuditTrail(tx).append({ action: 'demo.load', entityType: 'Database', entityId: 'demo' });
+    return inventory;
   });
-  logger.log(`Demo data loaded in ${Date.now() - started} ms`);
+  logger.log(
+    `Demo data loaded in ${Date.now() - started} ms: ${counts.racks} racks, ${counts.devices} devices, ` +
+      `${counts.deviceTypes} device types in ${counts.rooms} rooms`,
+  );
   return true;
 }
