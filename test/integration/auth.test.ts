@@ -100,6 +100,18 @@ describe('sign-in and sessions', () => {
     expect((await absolute.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('purges expired sessions from the store at the next sign-in', async () => {
+    await signedIn(t.url, 'technician');
+    withRawDatabase(t.config.databaseFile, (db) =>
+      db.prepare('update user_session set idle_expires_at = 0').run(),
+    );
+    await signedIn(t.url, 'manager');
+    const remaining = withRawDatabase(t.config.databaseFile, (db) =>
+      db.prepare('select count(*) as n from user_session').pluck().get(),
+    );
+    expect(remaining).toBe(1);
+  });
+
   it('saves the preferred language on the profile', async () => {
     const client = await signedIn(t.url, 'technician');
     const response = await client.patch('/api/auth/me', { locale: 'en' });

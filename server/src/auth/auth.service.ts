@@ -51,6 +51,7 @@ export class AuthService {
       // A fresh id at every sign-in: a session id planted before sign-in is never promoted.
       if (previousSessionId) await tx.em.nativeDelete(Session, { id: previousSessionId });
       await clearLoginFailures(tx.em, username);
+      await this.sessions.purgeExpired(tx.em);
       const managedUser = tx.em.merge(user);
       const { token, session } = this.sessions.open(tx.em, managedUser, ip, userAgent);
       await tx.audit({ action: 'auth.login', entityType: 'User', entityId: user.id });

@@ -23,6 +23,8 @@ export function recordLoginFailure(em: EntityManager, username: string, ip: stri
   em.create(LoginFailure, { username: username.slice(0, 64), ip: ip.slice(0, 64), at: new Date() });
 }
 
+/** After a successful sign-in: forget this account's failures, and everyone's that left the window. */
 export async function clearLoginFailures(em: EntityManager, username: string): Promise<void> {
-  await em.nativeDelete(LoginFailure, { username });
+  const windowStart = new Date(Date.now() - loginThrottle.windowMinutes * 60_000);
+  await em.nativeDelete(LoginFailure, { $or: [{ username }, { at: { $lte: windowStart } }] });
 }

@@ -84,9 +84,10 @@ export class SessionService {
     await em.nativeDelete(Session, { user: userId });
   }
 
-  async purgeExpired(): Promise<number> {
+  /** Deletes expired sessions; run at each sign-in, so the table never grows without bound. */
+  async purgeExpired(em: EntityManager): Promise<void> {
     const now = new Date();
-    return this.em.fork().nativeDelete(Session, {
+    await em.nativeDelete(Session, {
       $or: [{ idleExpiresAt: { $lte: now } }, { absoluteExpiresAt: { $lte: now } }],
     });
   }
