@@ -1,13 +1,22 @@
 import { createUserSchema, defaultLocale, type Locale, type Role, type User } from '@vigie/shared';
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/ui/form-field';
+import { FormFooter } from '../../../components/ui/form-footer';
 import { isApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useCreateUser } from '../api/create-user';
 import { useTenants } from '../api/get-tenants';
-import { LocaleField, OtherFieldErrors, RoleField, TenantField, userIssueMessage } from './user-form-fields';
+import {
+  DisplayNameField,
+  LocaleField,
+  OtherFieldErrors,
+  PasswordField,
+  RoleField,
+  TenantField,
+  userIssueMessage,
+} from './user-form-fields';
 
 interface CreateUserValues {
   username: string;
@@ -96,18 +105,11 @@ export function CreateUserForm({
             />
           )}
         </FormField>
-        <FormField label={t('users.displayName')} error={errors.displayName} required>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="displayName"
-              autoComplete="off"
-              value={values.displayName}
-              onChange={(event) => set('displayName', event.target.value)}
-            />
-          )}
-        </FormField>
+        <DisplayNameField
+          value={values.displayName}
+          onChange={(displayName) => set('displayName', displayName)}
+          error={errors.displayName}
+        />
         <RoleField value={values.role} onChange={(role) => set('role', role)} error={errors.role} />
         {values.role === 'client_viewer' && (
           <TenantField
@@ -123,39 +125,22 @@ export function CreateUserForm({
           onChange={(locale) => set('locale', locale)}
           error={errors.locale}
         />
-        <FormField
+        <PasswordField
           label={t('users.password')}
           hint={t('users.passwordHint')}
+          value={values.password}
+          onChange={(password) => set('password', password)}
           error={errors.password}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={values.password}
-              onChange={(event) => set('password', event.target.value)}
-            />
-          )}
-        </FormField>
+        />
       </div>
       <OtherFieldErrors errors={errors} shown={shownFields} />
-      {formError && (
-        <p className="alert alert--error" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={createUser.isPending}>
-          {createUser.isPending ? t('common.saving') : t('users.create')}
-        </button>
-      </div>
+      <FormFooter
+        formError={formError}
+        submitLabel={t('users.create')}
+        pending={createUser.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -7,14 +7,22 @@ import {
   type User,
 } from '@vigie/shared';
 import { useState, type FormEvent } from 'react';
-import { FormField } from '../../../components/ui/form-field';
+import { FormFooter } from '../../../components/ui/form-footer';
 import { isApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useTenants } from '../api/get-tenants';
 import { useUpdateUser } from '../api/update-user';
-import { LocaleField, OtherFieldErrors, RoleField, TenantField, userIssueMessage } from './user-form-fields';
+import {
+  DisplayNameField,
+  LocaleField,
+  OtherFieldErrors,
+  PasswordField,
+  RoleField,
+  TenantField,
+  userIssueMessage,
+} from './user-form-fields';
 
 interface EditUserValues {
   displayName: string;
@@ -117,18 +125,11 @@ export function EditUserForm({ user, stale, onSaved, onStale, onCancel }: EditUs
         </p>
       )}
       <div className="form__grid">
-        <FormField label={t('users.displayName')} error={errors.displayName} required>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="displayName"
-              autoComplete="off"
-              value={values.displayName}
-              onChange={(event) => set('displayName', event.target.value)}
-            />
-          )}
-        </FormField>
+        <DisplayNameField
+          value={values.displayName}
+          onChange={(displayName) => set('displayName', displayName)}
+          error={errors.displayName}
+        />
         <RoleField value={values.role} onChange={(role) => set('role', role)} error={errors.role} />
         {values.role === 'client_viewer' && (
           <TenantField
@@ -144,19 +145,13 @@ export function EditUserForm({ user, stale, onSaved, onStale, onCancel }: EditUs
           onChange={(locale) => set('locale', locale)}
           error={errors.locale}
         />
-        <FormField label={t('users.newPassword')} hint={t('users.newPasswordHint')} error={errors.password}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={values.password}
-              onChange={(event) => set('password', event.target.value)}
-            />
-          )}
-        </FormField>
+        <PasswordField
+          label={t('users.newPassword')}
+          hint={t('users.newPasswordHint')}
+          value={values.password}
+          onChange={(password) => set('password', password)}
+          error={errors.password}
+        />
         <div className={errors.active ? 'field field--invalid' : 'field'}>
           <label className="checkbox">
             <input
@@ -171,19 +166,12 @@ export function EditUserForm({ user, stale, onSaved, onStale, onCancel }: EditUs
         </div>
       </div>
       <OtherFieldErrors errors={errors} shown={shownFields} />
-      {formError && (
-        <p className="alert alert--error" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={updateUser.isPending}>
-          {updateUser.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormFooter
+        formError={formError}
+        submitLabel={t('common.save')}
+        pending={updateUser.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

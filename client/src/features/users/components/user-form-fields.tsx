@@ -13,6 +13,65 @@ export function userIssueMessage(issue: z.core.$ZodIssue, t: Translate): string 
   return undefined;
 }
 
+export function DisplayNameField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (displayName: string) => void;
+  error: string | undefined;
+}) {
+  const t = useT();
+  return (
+    <FormField label={t('users.displayName')} error={error} required>
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          name="displayName"
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FormField>
+  );
+}
+
+/** A password being set for someone: never autofilled with the admin's own. */
+export function PasswordField({
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  required,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (password: string) => void;
+  error: string | undefined;
+  required?: boolean;
+}) {
+  return (
+    <FormField label={label} hint={hint} error={error} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FormField>
+  );
+}
+
 export function RoleField({
   value,
   onChange,
