@@ -1,5 +1,9 @@
 import type { User } from '@vigie/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LiveEventRetention,
+  liveEventRetentionDays,
+} from '../../server/src/realtime/live-event-retention.js';
 import { LiveClient, settle } from './support/live-client.js';
 import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
 import { withRawDatabase } from './support/sqlite.js';
@@ -115,6 +119,20 @@ describe('live channel', () => {
   it('asks a client to refetch when it cannot replay (a seq from another database)', async () => {
     const live = connect(admin.cookie, 10_000_000);
     expect(await live.ready()).toMatchObject({ resync: true });
+  });
+
+  it('forgets events past the retention; a client that old is told to refetch', async () => {
+    const first = connect(admin.cookie);
+    const lastSeq = (await first.ready()).seq;
+    first.close();
+    await createUser();
+    await createUser();
+    const later = new Date(Date.now() + (liveEventRetentionDays + 1) * 86_400_000);
+    expect(await t.app.get(LiveEventRetention).prune(later)).toBeGreaterThanOrEqual(2);
+    await createUser();
+    const again = connect(admin.cookie, lastSeq);
+    expect(await again.ready()).toMatchObject({ resync: true });
+    expect(again.events).toEqual([]);
   });
 
   it('drops the sockets of a session at sign-out', async () => {
