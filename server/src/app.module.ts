@@ -12,13 +12,8 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
-import { ContractsController } from './inventory/contracts.controller.js';
-import { DevicesController } from './inventory/devices.controller.js';
-import { DeviceTypesController } from './inventory/device-types.controller.js';
-import { RacksController } from './inventory/racks.controller.js';
-import { RoomsController } from './inventory/rooms.controller.js';
-import { SitesController } from './inventory/sites.controller.js';
-import { TenantsController } from './inventory/tenants.controller.js';
+import { InventoryModule } from './inventory/inventory.module.js';
+import { ProceduresModule } from './procedures/procedures.module.js';
 import { LiveGateway } from './realtime/live.gateway.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
@@ -28,20 +23,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config)],
-      controllers: [
-        HealthController,
-        AuthController,
-        UsersController,
-        SitesController,
-        TenantsController,
-        RoomsController,
-        RacksController,
-        DeviceTypesController,
-        DevicesController,
-        ContractsController,
-        AuditController,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        InventoryModule,
+        ProceduresModule,
       ],
+      controllers: [HealthController, AuthController, UsersController, AuditController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -93,7 +93,9 @@ describe('live channel', () => {
 
     const again = connect(admin.cookie, lastSeq);
     const ready = await again.ready();
-    expect(again.events.map((event) => event.payload.username)).toEqual(missed.map((u) => u.username));
+    expect(again.events.map((event) => (event.payload as User).username)).toEqual(
+      missed.map((u) => u.username),
+    );
     const seqs = again.events.map((event) => event.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(3);
@@ -102,7 +104,7 @@ describe('live channel', () => {
     // Live events keep flowing after the replay, without duplicates.
     const next = await createUser();
     await again.until((events) => events.length === 4);
-    expect(again.events[3]!.payload.username).toBe(next.username);
+    expect((again.events[3]!.payload as User).username).toBe(next.username);
   });
 
   it('replays only the events the user may see', async () => {

@@ -1,10 +1,21 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { SignInPage } from '../features/auth/components/sign-in-page';
+import { CsvImportPage } from '../features/inventory/components/csv-import-page';
+import { DevicePage } from '../features/inventory/components/device-page';
+import { DeviceTypesPage } from '../features/inventory/components/device-types-page';
+import { DevicesPage } from '../features/inventory/components/devices-page';
+import { PlacementPage } from '../features/inventory/components/placement-page';
+import { RackPage } from '../features/inventory/components/rack-page';
+import { RacksPage } from '../features/inventory/components/racks-page';
+import { RoomPage } from '../features/inventory/components/room-page';
+import { RoomsPage } from '../features/inventory/components/rooms-page';
+import { SitesPage } from '../features/inventory/components/sites-page';
 import { UsersPage } from '../features/users/components/users-page';
 import { AdminLayout } from './routes/admin-layout';
 import { ComingSoonPage } from './routes/coming-soon-page';
 import { HomePage } from './routes/home-page';
+import { InventoryRoute } from './routes/inventory-route';
 import { NotFoundPage } from './routes/not-found-page';
 import { ProtectedLayout } from './routes/protected-layout';
 import { RouteErrorPage } from './routes/route-error-page';
@@ -22,7 +33,24 @@ const router = createBrowserRouter([
             errorElement: <RouteErrorPage />,
             children: [
               { index: true, element: <HomePage /> },
-              { path: 'inventory/*', element: <ComingSoonPage area="inventory" /> },
+              {
+                path: 'inventory',
+                element: <InventoryRoute />,
+                children: [
+                  { index: true, element: <Navigate to="racks" replace /> },
+                  { path: 'racks', element: <RacksPage /> },
+                  { path: 'racks/:rackId', element: <RackPage /> },
+                  { path: 'devices', element: <DevicesPage /> },
+                  { path: 'devices/:deviceId', element: <DevicePage /> },
+                  { path: 'rooms', element: <RoomsPage /> },
+                  { path: 'rooms/:roomId', element: <RoomPage /> },
+                  { path: 'sites', element: <SitesPage /> },
+                  { path: 'device-types', element: <DeviceTypesPage /> },
+                  { path: 'placement', element: <PlacementPage /> },
+                  { path: 'import', element: <CsvImportPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
               { path: 'incidents/*', element: <ComingSoonPage area="incidents" /> },
               { path: 'procedures/*', element: <ComingSoonPage area="procedures" /> },
               { path: 'tasks/*', element: <ComingSoonPage area="tasks" /> },

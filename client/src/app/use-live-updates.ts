@@ -1,10 +1,17 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { meQueryKey } from '../features/auth/api/get-me';
+import { inventoryKeys } from '../features/inventory/api/inventory-keys';
+import { sitesQueryKey } from '../features/sites/api/get-sites';
+import { tenantsQueryKey } from '../features/tenants/api/get-tenants';
 import { usersQueryKey } from '../features/users/api/get-users';
 import { liveConnection, type AnyLiveEnvelope } from '../lib/live-socket';
 
-/** The cached views each live event makes stale. Exhaustive: a new event type fails the type check. */
+/**
+ * The cached views each live event makes stale. Exhaustive: a new event type fails the type check.
+ * Elevations, floor plans and placement results live under the racks key: they change with any
+ * rack, device or device type.
+ */
 function staleQueries(envelope: AnyLiveEnvelope, myUserId: number): QueryKey[] {
   switch (envelope.type) {
     case 'user.created':
@@ -12,6 +19,33 @@ function staleQueries(envelope: AnyLiveEnvelope, myUserId: number): QueryKey[] {
     case 'user.updated':
       // My own role or name may have changed: reload what I may see too.
       return envelope.payload.id === myUserId ? [usersQueryKey, meQueryKey] : [usersQueryKey];
+    case 'site.created':
+    case 'site.updated':
+      return [sitesQueryKey];
+    case 'room.created':
+    case 'room.updated':
+      return [inventoryKeys.rooms, inventoryKeys.racks];
+    case 'rack.created':
+    case 'rack.updated':
+    case 'rack.deleted':
+      return [inventoryKeys.racks];
+    case 'device.created':
+    case 'device.updated':
+    case 'device.deleted':
+      return [inventoryKeys.devices, inventoryKeys.racks];
+    case 'device-type.created':
+    case 'device-type.updated':
+    case 'device-type.imported':
+      return [inventoryKeys.deviceTypes, inventoryKeys.racks];
+    case 'tenant.created':
+    case 'tenant.updated':
+      return [tenantsQueryKey, inventoryKeys.racks];
+    case 'contract.created':
+    case 'contract.updated':
+      // No contract view in the client yet.
+      return [];
+    case 'inventory.imported':
+      return [inventoryKeys.all];
   }
 }
 

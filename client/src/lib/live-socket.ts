@@ -1,4 +1,5 @@
 import {
+  liveEventPayloads,
   livePath,
   type ClientToServerEvents,
   type LiveEnvelope,
@@ -29,6 +30,15 @@ export interface LiveHandlers {
 }
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The shared map pairs each type with its payload, but the socket's `event` signature carries the
+ * non-distributed envelope; the server publishes only through the typed map, so a known type means
+ * a matching payload. An unknown type (a newer server) is dropped rather than mis-handled.
+ */
+function isKnownEnvelope(envelope: LiveEnvelope): envelope is AnyLiveEnvelope {
+  return Object.hasOwn(liveEventPayloads, envelope.type);
+}
 
 /** The one live channel of the app: a socket.io connection to `/live` on the same origin. */
 export class LiveConnection {
@@ -75,7 +85,7 @@ export class LiveConnection {
       if (this.sequence.onReady(ready) === 'refetch-all') this.handlers?.onResync();
     });
     socket.on('event', (envelope: LiveEnvelope) => {
-      if (this.sequence.accept(envelope.seq)) this.handlers?.onEvent(envelope);
+      if (this.sequence.accept(envelope.seq) && isKnownEnvelope(envelope)) this.handlers?.onEvent(envelope);
     });
     window.addEventListener('offline', this.onBrowserOffline);
     window.addEventListener('online', this.onBrowserOnline);

@@ -28,6 +28,7 @@ const envSchema = z.object({
   BODY_LIMIT: z.string().default('1mb'),
   COOKIE_SECURE: booleanFlag.default(false),
   CLIENT_DIST: z.string().optional(),
+  VIGIE_PROCEDURES_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
 });
 
@@ -47,6 +48,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Built client to serve, if present. */
   clientDist: string;
+  /** The procedure library (YAML files by kind). */
+  proceduresDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT,
     cookieSecure: e.COOKIE_SECURE,
     clientDist: e.CLIENT_DIST ? resolve(e.CLIENT_DIST) : resolve(repoRoot, 'client/dist'),
+    proceduresDir: e.VIGIE_PROCEDURES_DIR ? resolve(e.VIGIE_PROCEDURES_DIR) : resolve(repoRoot, 'procedures'),
     logLevel: e.LOG_LEVEL,
   };
 }

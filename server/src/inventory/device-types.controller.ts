@@ -1,21 +1,49 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { DeviceType as DeviceTypeShape, Page } from '@vigie/shared';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { DeviceType as DeviceTypeShape, DeviceTypeImportResult, Page } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
+import { DeviceTypesService, type UploadedLibraryFile } from './device-types.service.js';
 import { Allow } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
 import { keysetPage } from '../common/keyset-page.js';
-import { DeviceTypeDto, DeviceTypeListQueryDto, DeviceTypePageDto } from './inventory.dto.js';
+import {
+  CreateDeviceTypeDto,
+  DeviceTypeDto,
+  DeviceTypeImportResultDto,
+  DeviceTypeListQueryDto,
+  DeviceTypePageDto,
+  UpdateDeviceTypeDto,
+} from './inventory.dto.js';
 import { deviceTypeFilter } from './inventory-filters.js';
 import { toDeviceTypeDto } from './inventory.mappers.js';
 import { DeviceType } from './device-type.entity.js';
+
+/** A batch of library files: enough for a manufacturer's whole folder, small enough to hold in memory. */
+const maxImportFiles = 500;
+const maxImportFileBytes = 256 * 1024;
 
 @ApiTags('inventory')
 @Allow('inventory.read')
 @Controller('device-types')
 export class DeviceTypesController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deviceTypes: DeviceTypesService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: DeviceTypePageDto })
@@ -30,5 +58,40 @@ export class DeviceTypesController {
     const deviceType = await this.em.fork().findOne(DeviceType, { id });
     if (!deviceType) throw notFound('Device type');
     return toDeviceTypeDto(deviceType);
+  }
+
+  @Post()
+  @Allow('inventory.write')
+  @ZodResponse({ status: 201, type: DeviceTypeDto })
+  create(@Body() body: CreateDeviceTypeDto): Promise<DeviceTypeShape> {
+    return this.deviceTypes.create(body);
+  }
+
+  /**
+   * Device-type library files (`.yaml`/`.yml`) in multipart parts named `files`. Each file is
+   * created, updated (same slug) or rejected as a whole; the answer says which, per file.
+   */
+  @Post('import')
+  @Allow('inventory.write')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['files'],
+      properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+    },
+  })
+  @UseInterceptors(FilesInterceptor('files', maxImportFiles, { limits: { fileSize: maxImportFileBytes } }))
+  @ZodResponse({ type: DeviceTypeImportResultDto })
+  import(@UploadedFiles() files: UploadedLibraryFile[] | undefined): Promise<DeviceTypeImportResult> {
+    return this.deviceTypes.importLibraryFiles(files ?? []);
+  }
+
+  @Patch(':id')
+  @Allow('inventory.write')
+  @ZodResponse({ type: DeviceTypeDto })
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateDeviceTypeDto): Promise<DeviceTypeShape> {
+    return this.deviceTypes.update(id, body);
   }
 }

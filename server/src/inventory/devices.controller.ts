@@ -1,12 +1,31 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Device as DeviceShape, Page } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
+import { DevicesService } from './devices.service.js';
 import { Allow } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
-import { keysetPage } from '../common/keyset-page.js';
-import { DeviceDto, DeviceListQueryDto, DevicePageDto } from './inventory.dto.js';
+import { keysetPage, sortOrderOf } from '../common/keyset-page.js';
+import {
+  CreateDeviceDto,
+  DeleteQueryDto,
+  DeviceDto,
+  DeviceListQueryDto,
+  DevicePageDto,
+  UpdateDeviceDto,
+} from './inventory.dto.js';
 import { deviceFilter } from './inventory-filters.js';
 import { toDeviceDto } from './inventory.mappers.js';
 import { Device } from './device.entity.js';
@@ -15,12 +34,23 @@ import { Device } from './device.entity.js';
 @Allow('inventory.read')
 @Controller('devices')
 export class DevicesController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly devices: DevicesService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: DevicePageDto })
   list(@Query() query: DeviceListQueryDto): Promise<Page<DeviceShape>> {
-    return keysetPage(this.em.fork(), Device, deviceFilter(query), query, toDeviceDto);
+    return keysetPage(
+      this.em.fork(),
+      Device,
+      deviceFilter(query),
+      query,
+      toDeviceDto,
+      [],
+      sortOrderOf(query.sort),
+    );
   }
 
   /** Tenant scoping happens in the data layer: another tenant's device is simply not device. */
@@ -30,5 +60,27 @@ export class DevicesController {
     const device = await this.em.fork().findOne(Device, { id });
     if (!device) throw notFound('Device');
     return toDeviceDto(device);
+  }
+
+  /** 409 when the place overlaps another device on the same face; 422 when it cannot be mounted there. */
+  @Post()
+  @Allow('inventory.write')
+  @ZodResponse({ status: 201, type: DeviceDto })
+  create(@Body() body: CreateDeviceDto): Promise<DeviceShape> {
+    return this.devices.create(body);
+  }
+
+  @Patch(':id')
+  @Allow('inventory.write')
+  @ZodResponse({ type: DeviceDto })
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateDeviceDto): Promise<DeviceShape> {
+    return this.devices.update(id, body);
+  }
+
+  @Delete(':id')
+  @Allow('inventory.write')
+  @HttpCode(204)
+  remove(@Param('id', ParseIntPipe) id: number, @Query() query: DeleteQueryDto): Promise<void> {
+    return this.devices.delete(id, query.version);
   }
 }

@@ -1,4 +1,28 @@
 import {
+  createContractSchema,
+  csvImportQuerySchema,
+  csvImportResultSchema,
+  createDeviceSchema,
+  createDeviceTypeSchema,
+  createRackSchema,
+  createRoomSchema,
+  createSiteSchema,
+  createTenantSchema,
+  deviceTypeImportResultSchema,
+  floorPlanSchema,
+  placementQuerySchema,
+  placementResultSchema,
+  rackCapacitySchema,
+  rackElevationSchema,
+  roomCapacitySchema,
+  siteCapacitySchema,
+  updateContractSchema,
+  updateDeviceSchema,
+  updateDeviceTypeSchema,
+  updateRackSchema,
+  updateRoomSchema,
+  updateSiteSchema,
+  updateTenantSchema,
   contractListQuerySchema,
   contractSchema,
   deviceListQuerySchema,
@@ -15,6 +39,7 @@ import {
   tenantSchema,
 } from '@vigie/shared';
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 
 export class InventoryListQueryDto extends createZodDto(pageQuerySchema) {}
 export class SitePageDto extends createZodDto(pageSchema(siteSchema)) {}
@@ -41,3 +66,41 @@ export class DeviceDto extends createZodDto(deviceSchema) {}
 export class ContractListQueryDto extends createZodDto(contractListQuerySchema) {}
 export class ContractPageDto extends createZodDto(pageSchema(contractSchema)) {}
 export class ContractDto extends createZodDto(contractSchema) {}
+
+export class CreateSiteDto extends createZodDto(createSiteSchema) {}
+export class UpdateSiteDto extends createZodDto(updateSiteSchema) {}
+export class CreateTenantDto extends createZodDto(createTenantSchema) {}
+export class UpdateTenantDto extends createZodDto(updateTenantSchema) {}
+export class CreateRoomDto extends createZodDto(createRoomSchema) {}
+export class UpdateRoomDto extends createZodDto(updateRoomSchema) {}
+export class CreateRackDto extends createZodDto(createRackSchema) {}
+export class UpdateRackDto extends createZodDto(updateRackSchema) {}
+export class CreateDeviceTypeDto extends createZodDto(createDeviceTypeSchema) {}
+export class UpdateDeviceTypeDto extends createZodDto(updateDeviceTypeSchema) {}
+export class CreateDeviceDto extends createZodDto(createDeviceSchema) {}
+export class UpdateDeviceDto extends createZodDto(updateDeviceSchema) {}
+export class CreateContractDto extends createZodDto(createContractSchema) {}
+export class UpdateContractDto extends createZodDto(updateContractSchema) {}
+
+/** `DELETE …?version=3`: optional optimistic check on deletes. */
+export class DeleteQueryDto extends createZodDto(
+  z.strictObject({ version: z.coerce.number().int().nonnegative().optional() }),
+) {}
+
+export class RackElevationDto extends createZodDto(rackElevationSchema) {}
+export class RackCapacityDto extends createZodDto(rackCapacitySchema) {}
+export class RoomCapacityDto extends createZodDto(roomCapacitySchema) {}
+export class SiteCapacityDto extends createZodDto(siteCapacitySchema) {}
+export class FloorPlanDto extends createZodDto(floorPlanSchema) {}
+export class PlacementQueryDto extends createZodDto(placementQuerySchema) {}
+export class PlacementResultDto extends createZodDto(placementResultSchema) {}
+export class DeviceTypeImportResultDto extends createZodDto(deviceTypeImportResultSchema) {}
+
+export class CsvImportQueryDto extends createZodDto(csvImportQuerySchema) {}
+export class CsvImportResultDto extends createZodDto(csvImportResultSchema) {}
+export class RackExportQueryDto extends createZodDto(
+  rackListQuerySchema.omit({ limit: true, cursor: true }),
+) {}
+export class DeviceExportQueryDto extends createZodDto(
+  deviceListQuerySchema.omit({ limit: true, cursor: true }),
+) {}

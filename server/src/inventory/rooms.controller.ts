@@ -1,12 +1,22 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Room as RoomShape, Page } from '@vigie/shared';
+import type { FloorPlan, Page, Room as RoomShape, RoomCapacity } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
+import { CapacityService } from './capacity.service.js';
+import { RoomsService } from './rooms.service.js';
 import { Allow } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
 import { keysetPage } from '../common/keyset-page.js';
-import { RoomDto, RoomListQueryDto, RoomPageDto } from './inventory.dto.js';
+import {
+  CreateRoomDto,
+  FloorPlanDto,
+  RoomCapacityDto,
+  RoomDto,
+  RoomListQueryDto,
+  RoomPageDto,
+  UpdateRoomDto,
+} from './inventory.dto.js';
 import { roomFilter } from './inventory-filters.js';
 import { toRoomDto } from './inventory.mappers.js';
 import { Room } from './room.entity.js';
@@ -15,7 +25,11 @@ import { Room } from './room.entity.js';
 @Allow('inventory.read')
 @Controller('rooms')
 export class RoomsController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly rooms: RoomsService,
+    private readonly capacity: CapacityService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: RoomPageDto })
@@ -30,5 +44,32 @@ export class RoomsController {
     const room = await this.em.fork().findOne(Room, { id });
     if (!room) throw notFound('Room');
     return toRoomDto(room);
+  }
+
+  @Get(':id/capacity')
+  @ZodResponse({ type: RoomCapacityDto })
+  capacityOf(@Param('id', ParseIntPipe) id: number): Promise<RoomCapacity> {
+    return this.capacity.room(id);
+  }
+
+  /** The racks on the room's grid with every measure a floor plan can be coloured by. */
+  @Get(':id/floor-plan')
+  @ZodResponse({ type: FloorPlanDto })
+  floorPlan(@Param('id', ParseIntPipe) id: number): Promise<FloorPlan> {
+    return this.capacity.floorPlan(id);
+  }
+
+  @Post()
+  @Allow('inventory.write')
+  @ZodResponse({ status: 201, type: RoomDto })
+  create(@Body() body: CreateRoomDto): Promise<RoomShape> {
+    return this.rooms.create(body);
+  }
+
+  @Patch(':id')
+  @Allow('inventory.write')
+  @ZodResponse({ type: RoomDto })
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateRoomDto): Promise<RoomShape> {
+    return this.rooms.update(id, body);
   }
 }

@@ -1,12 +1,21 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page, Site as SiteShape } from '@vigie/shared';
+import type { Page, Site as SiteShape, SiteCapacity } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
+import { CapacityService } from './capacity.service.js';
+import { SitesService } from './sites.service.js';
 import { Allow } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
 import { containsPattern, keysetPage } from '../common/keyset-page.js';
-import { InventoryListQueryDto, SiteDto, SitePageDto } from './inventory.dto.js';
+import {
+  CreateSiteDto,
+  InventoryListQueryDto,
+  SiteCapacityDto,
+  SiteDto,
+  SitePageDto,
+  UpdateSiteDto,
+} from './inventory.dto.js';
 import { toSiteDto } from './inventory.mappers.js';
 import { Site } from './site.entity.js';
 
@@ -14,7 +23,11 @@ import { Site } from './site.entity.js';
 @Allow('inventory.read')
 @Controller('sites')
 export class SitesController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sites: SitesService,
+    private readonly capacity: CapacityService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: SitePageDto })
@@ -36,5 +49,25 @@ export class SitesController {
     const site = await this.em.fork().findOne(Site, { id });
     if (!site) throw notFound('Site');
     return toSiteDto(site);
+  }
+
+  @Get(':id/capacity')
+  @ZodResponse({ type: SiteCapacityDto })
+  capacityOf(@Param('id', ParseIntPipe) id: number): Promise<SiteCapacity> {
+    return this.capacity.site(id);
+  }
+
+  @Post()
+  @Allow('inventory.write')
+  @ZodResponse({ status: 201, type: SiteDto })
+  create(@Body() body: CreateSiteDto): Promise<SiteShape> {
+    return this.sites.create(body);
+  }
+
+  @Patch(':id')
+  @Allow('inventory.write')
+  @ZodResponse({ type: SiteDto })
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateSiteDto): Promise<SiteShape> {
+    return this.sites.update(id, body);
   }
 }

@@ -1,12 +1,19 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page, Tenant as TenantShape } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
+import { TenantsService } from './tenants.service.js';
 import { Allow } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
 import { containsPattern, keysetPage } from '../common/keyset-page.js';
-import { InventoryListQueryDto, TenantDto, TenantPageDto } from './inventory.dto.js';
+import {
+  CreateTenantDto,
+  InventoryListQueryDto,
+  TenantDto,
+  TenantPageDto,
+  UpdateTenantDto,
+} from './inventory.dto.js';
 import { toTenantDto } from './inventory.mappers.js';
 import { Tenant } from './tenant.entity.js';
 
@@ -14,7 +21,10 @@ import { Tenant } from './tenant.entity.js';
 @Allow('inventory.read')
 @Controller('tenants')
 export class TenantsController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tenants: TenantsService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: TenantPageDto })
@@ -37,5 +47,19 @@ export class TenantsController {
     const tenant = await this.em.fork().findOne(Tenant, { id });
     if (!tenant) throw notFound('Tenant');
     return toTenantDto(tenant);
+  }
+
+  @Post()
+  @Allow('inventory.write')
+  @ZodResponse({ status: 201, type: TenantDto })
+  create(@Body() body: CreateTenantDto): Promise<TenantShape> {
+    return this.tenants.create(body);
+  }
+
+  @Patch(':id')
+  @Allow('inventory.write')
+  @ZodResponse({ type: TenantDto })
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateTenantDto): Promise<TenantShape> {
+    return this.tenants.update(id, body);
   }
 }

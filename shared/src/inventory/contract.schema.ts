@@ -69,3 +69,56 @@ export const contractListQuerySchema = pageQuerySchema.extend({
   tenantId: idFilterSchema,
 });
 export type ContractListQuery = z.infer<typeof contractListQuerySchema>;
+
+const contractRule = (
+  value: { serviceHours?: ServiceHours; businessHours?: BusinessHours | null },
+  ctx: z.RefinementCtx,
+) => {
+  if (value.serviceHours === 'business_hours' && value.businessHours == null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['businessHours'],
+      message: 'required for a business-hours contract',
+    });
+  }
+  if (value.serviceHours === '24x7' && value.businessHours != null) {
+    ctx.addIssue({ code: 'custom', path: ['businessHours'], message: 'must be null for a 24x7 contract' });
+  }
+};
+
+export const createContractSchema = z
+  .strictObject({
+    tenantId: z.number().int().positive(),
+    reference: z.string().trim().min(1).max(64),
+    serviceHours: serviceHoursSchema,
+    businessHours: businessHoursSchema.nullable().default(null),
+    slaPolicy: slaPolicySchema,
+    contacts: z.array(contractContactSchema).max(20).default([]),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date().nullable().default(null),
+  })
+  .superRefine(contractRule)
+  .refine((value) => value.endsOn === null || value.endsOn >= value.startsOn, {
+    message: 'must not be before startsOn',
+    path: ['endsOn'],
+  });
+export type CreateContract = z.infer<typeof createContractSchema>;
+
+/** Service hours and business hours change together (both or neither), so the rule can be checked here. */
+export const updateContractSchema = z
+  .strictObject({
+    version: z.number().int(),
+    reference: z.string().trim().min(1).max(64).optional(),
+    serviceHours: serviceHoursSchema.optional(),
+    businessHours: businessHoursSchema.nullable().optional(),
+    slaPolicy: slaPolicySchema.optional(),
+    contacts: z.array(contractContactSchema).max(20).optional(),
+    startsOn: z.iso.date().optional(),
+    endsOn: z.iso.date().nullable().optional(),
+  })
+  .superRefine(contractRule)
+  .refine((value) => (value.serviceHours === undefined) === (value.businessHours === undefined), {
+    message: 'serviceHours and businessHours change together',
+    path: ['businessHours'],
+  });
+export type UpdateContract = z.infer<typeof updateContractSchema>;

@@ -45,3 +45,71 @@ export const deviceTypeListQuerySchema = pageQuerySchema.extend({
   manufacturer: z.string().trim().min(1).max(100).optional(),
 });
 export type DeviceTypeListQuery = z.infer<typeof deviceTypeListQuerySchema>;
+
+export const deviceTypeSlugSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9_-]+$/, 'lowercase letters, digits, dashes and underscores only');
+
+const writablePowerPortSchema = z.strictObject({
+  name: z.string().trim().min(1).max(64),
+  type: z.string().trim().min(1).max(64).optional(),
+  maximumDraw: z.number().int().positive().optional(),
+  allocatedDraw: z.number().int().positive().optional(),
+});
+
+export const createDeviceTypeSchema = z.strictObject({
+  manufacturer: z.string().trim().min(1).max(100),
+  model: z.string().trim().min(1).max(100),
+  slug: deviceTypeSlugSchema,
+  partNumber: z.string().trim().max(100).default(''),
+  uHeight: z
+    .number()
+    .nonnegative()
+    .max(60)
+    .multipleOf(0.5, 'u_height must be a whole or half unit')
+    .default(1),
+  isFullDepth: z.boolean().default(true),
+  airflow: airflowSchema.nullable().default(null),
+  weightKg: z.number().nonnegative().nullable().default(null),
+  powerPorts: z.array(writablePowerPortSchema).max(64).default([]),
+});
+export type CreateDeviceType = z.infer<typeof createDeviceTypeSchema>;
+
+export const updateDeviceTypeSchema = z.strictObject({
+  version: z.number().int(),
+  manufacturer: z.string().trim().min(1).max(100).optional(),
+  model: z.string().trim().min(1).max(100).optional(),
+  slug: deviceTypeSlugSchema.optional(),
+  partNumber: z.string().trim().max(100).optional(),
+  uHeight: z.number().nonnegative().max(60).multipleOf(0.5).optional(),
+  isFullDepth: z.boolean().optional(),
+  airflow: airflowSchema.nullable().optional(),
+  weightKg: z.number().nonnegative().nullable().optional(),
+  powerPorts: z.array(writablePowerPortSchema).max(64).optional(),
+});
+export type UpdateDeviceType = z.infer<typeof updateDeviceTypeSchema>;
+
+export const deviceTypeImportOutcomes = ['created', 'updated', 'rejected'] as const;
+
+/** One file of a device-type library import: imported or rejected as a whole. */
+export const deviceTypeImportFileResultSchema = z.object({
+  file: z.string(),
+  outcome: z.enum(deviceTypeImportOutcomes),
+  /** The slug read from the file, when it could be read. */
+  slug: z.string().nullable(),
+  deviceTypeId: z.number().int().nullable(),
+  /** Why the file was rejected, with the field at fault (library key names, e.g. `u_height`). */
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type DeviceTypeImportFileResult = z.infer<typeof deviceTypeImportFileResultSchema>;
+
+export const deviceTypeImportResultSchema = z.object({
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  files: z.array(deviceTypeImportFileResultSchema),
+});
+export type DeviceTypeImportResult = z.infer<typeof deviceTypeImportResultSchema>;

@@ -17,3 +17,18 @@ export const roomListQuerySchema = pageQuerySchema.extend({
   siteId: idFilterSchema,
 });
 export type RoomListQuery = z.infer<typeof roomListQuerySchema>;
+
+export const createRoomSchema = z.strictObject({
+  siteId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(100),
+  gridColumns: z.number().int().min(1).max(500),
+  gridRows: z.number().int().min(1).max(500),
+});
+export type CreateRoom = z.infer<typeof createRoomSchema>;
+
+/** A room does not move to another site. */
+export const updateRoomSchema = createRoomSchema
+  .omit({ siteId: true })
+  .partial()
+  .extend({ version: z.number().int() });
+export type UpdateRoom = z.infer<typeof updateRoomSchema>;

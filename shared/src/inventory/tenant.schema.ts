@@ -7,3 +7,17 @@ export const tenantSchema = z.object({
   version: z.number().int(),
 });
 export type Tenant = z.infer<typeof tenantSchema>;
+
+export const createTenantSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(32)
+    .regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes only'),
+  name: z.string().trim().min(1).max(200),
+});
+export type CreateTenant = z.infer<typeof createTenantSchema>;
+
+export const updateTenantSchema = createTenantSchema.partial().extend({ version: z.number().int() });
+export type UpdateTenant = z.infer<typeof updateTenantSchema>;

@@ -1,8 +1,31 @@
 import { z } from 'zod';
 import { userSchema } from '../auth/user.schema.js';
+import { contractSchema } from '../inventory/contract.schema.js';
+import { deviceTypeSchema } from '../inventory/device-type.schema.js';
+import { deviceSchema } from '../inventory/device.schema.js';
+import { rackSchema } from '../inventory/rack.schema.js';
+import { roomSchema } from '../inventory/room.schema.js';
+import { siteSchema } from '../inventory/site.schema.js';
+import { tenantSchema } from '../inventory/tenant.schema.js';
 
 /** The socket.io path of the live channel. */
 export const livePath = '/live';
+
+/** A removed object: its id, and for placed objects where it was (so views can drop it). */
+const deletedSchema = z.object({ id: z.number().int(), roomId: z.number().int().optional() });
+const deletedDeviceSchema = z.object({ id: z.number().int(), rackId: z.number().int().nullable() });
+/** A device-type library import: the ids written, to refetch. */
+const deviceTypeImportedSchema = z.object({
+  created: z.array(z.number().int()),
+  updated: z.array(z.number().int()),
+});
+/** A CSV bulk import committed: what to refetch. */
+const inventoryImportedSchema = z.object({
+  kind: z.enum(['racks', 'devices']),
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  rackIds: z.array(z.number().int()),
+});
 
 /**
  * The one map of live events: type name → payload schema. Types are `<entity>.<verb>`.
@@ -11,6 +34,24 @@ export const livePath = '/live';
 export const liveEventPayloads = {
   'user.created': userSchema,
   'user.updated': userSchema,
+  'site.created': siteSchema,
+  'site.updated': siteSchema,
+  'room.created': roomSchema,
+  'room.updated': roomSchema,
+  'rack.created': rackSchema,
+  'rack.updated': rackSchema,
+  'rack.deleted': deletedSchema,
+  'device-type.created': deviceTypeSchema,
+  'device-type.updated': deviceTypeSchema,
+  'device-type.imported': deviceTypeImportedSchema,
+  'device.created': deviceSchema,
+  'device.updated': deviceSchema,
+  'device.deleted': deletedDeviceSchema,
+  'tenant.created': tenantSchema,
+  'tenant.updated': tenantSchema,
+  'contract.created': contractSchema,
+  'contract.updated': contractSchema,
+  'inventory.imported': inventoryImportedSchema,
 } as const;
 export type LiveEventType = keyof typeof liveEventPayloads;
 export type LiveEventPayload<T extends LiveEventType> = z.infer<(typeof liveEventPayloads)[T]>;

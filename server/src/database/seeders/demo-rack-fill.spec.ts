@@ -3,7 +3,7 @@ import { allocatedDrawOf } from './demo-device-catalogue.js';
 import { NameBook } from './demo-identifiers.js';
 import { planRacks } from './demo-rack-layout.js';
 import { fillRack } from './demo-rack-fill.js';
-import { RackOccupancy } from './rack-occupancy.js';
+import { RackOccupancy } from '../../inventory/rack-occupancy.js';
 import { SeededRandom } from './seeded-random.js';
 
 function fillAll(seed: number) {

@@ -3,7 +3,7 @@ import { allocatedDrawOf, catalogueEntry, type CatalogueEntry } from './demo-dev
 import type { NameBook } from './demo-identifiers.js';
 import type { RackPlan } from './demo-rack-layout.js';
 import { tenantHardware, type TenantHardware } from './demo-tenant-profiles.js';
-import { RackOccupancy } from './rack-occupancy.js';
+import { RackOccupancy } from '../../inventory/rack-occupancy.js';
 import type { SeededRandom } from './seeded-random.js';
 
 export interface PlannedDevice {

@@ -1,5 +1,5 @@
 import { pageSchema, siteSchema } from '@vigie/shared';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export const sitesQueryKey = ['sites'] as const;
@@ -14,5 +14,21 @@ export function useSites(options: { enabled?: boolean } = {}) {
     queryFn: ({ signal }) => getSites(signal),
     staleTime: 5 * 60_000,
     enabled: options.enabled ?? true,
+  });
+}
+
+export interface SiteListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  search?: string | undefined;
+}
+
+/** A page of the sites list (the inventory's Sites section). */
+export function useSiteList(query: SiteListQuery) {
+  return useQuery({
+    queryKey: [...sitesQueryKey, 'list', query],
+    queryFn: ({ signal }) =>
+      apiRequest('/api/sites', pageSchema(siteSchema), { signal, query: { ...query } }),
+    placeholderData: keepPreviousData,
   });
 }

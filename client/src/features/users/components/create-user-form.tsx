@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/error-message';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useCreateUser } from '../api/create-user';
-import { useTenants } from '../api/get-tenants';
+import { useTenants } from '../../tenants/api/get-tenants';
 import {
   DisplayNameField,
   LocaleField,

@@ -12,7 +12,7 @@ import { isApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n/i18n-provider';
-import { useTenants } from '../api/get-tenants';
+import { useTenants } from '../../tenants/api/get-tenants';
 import { useUpdateUser } from '../api/update-user';
 import {
   DisplayNameField,

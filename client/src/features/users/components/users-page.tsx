@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
-import { useTenants } from '../api/get-tenants';
+import { useTenants } from '../../tenants/api/get-tenants';
 import { useUsers } from '../api/get-users';
 import { CreateUserForm } from './create-user-form';
 import { EditUserForm } from './edit-user-form';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RackOccupancy } from './rack-occupancy.js';
+import { mountingProblem, RackOccupancy } from './rack-occupancy.js';
 
 describe('RackOccupancy', () => {
   it('lets two half-depth devices share a unit on opposite faces, but not a full-depth one', () => {
@@ -42,5 +42,48 @@ describe('RackOccupancy', () => {
     expect(rack.lowestFree(2, 'front', true, 6, 8)).toBe(6);
     rack.occupy(5, 6, 'front', true);
     expect(rack.lowestFree(1, 'rear', false)).toBeNull();
+  });
+});
+
+describe('RackOccupancy occupants and free space', () => {
+  it('names the devices in the way', () => {
+    const rack = new RackOccupancy(42);
+    rack.occupy(10, 2, 'front', true, 7);
+    rack.occupy(12, 1, 'rear', false, 8);
+    expect(rack.occupantsAt(11, 2, 'rear', false).sort()).toEqual([7, 8]);
+    expect(rack.occupantsAt(12, 1, 'front', false)).toEqual([]);
+    expect(rack.occupantsAt(11, 1, 'front', false)).toEqual([7]);
+  });
+
+  it('lists free runs per face, including half units, and counts used units across faces', () => {
+    const rack = new RackOccupancy(6);
+    rack.occupy(2, 1.5, 'front', false, 1);
+    rack.occupy(5, 1, 'rear', false, 2);
+    expect(rack.freeRanges('front')).toEqual([
+      { from: 1, units: 1 },
+      { from: 3.5, units: 3.5 },
+    ]);
+    expect(rack.freeRanges('front', true)).toEqual([
+      { from: 1, units: 1 },
+      { from: 3.5, units: 1.5 },
+      { from: 6, units: 1 },
+    ]);
+    expect(rack.usedUnits()).toBe(2.5);
+  });
+});
+
+describe('mountingProblem', () => {
+  it('accepts a device that fits, and a zero-U device without a position', () => {
+    expect(mountingProblem(42, 41, 2)).toBeNull();
+    expect(mountingProblem(42, null, 0)).toBeNull();
+    expect(mountingProblem(42, 1.5, 0.5)).toBeNull();
+  });
+
+  it('refuses a zero-U device given a position, a racked device without one, and one that overflows', () => {
+    expect(mountingProblem(42, 3, 0)).toBe('zero_u_positioned');
+    expect(mountingProblem(42, null, 1)).toBe('position_required');
+    expect(mountingProblem(42, 42, 2)).toBe('outside_rack');
+    expect(mountingProblem(42, 0, 1)).toBe('outside_rack');
+    expect(mountingProblem(42, 1.25, 1)).toBe('misaligned');
   });
 });

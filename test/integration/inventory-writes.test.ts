@@ -1,0 +1,476 @@
+import { contractSchema, deviceSchema, rackSchema, siteSchema, tenantSchema } from '@vigie/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveClient } from './support/live-client.js';
+import {
+  created,
+  expectError,
+  newDevice,
+  newRack,
+  newRoom,
+  newType,
+  ok,
+  tenantIdsOf,
+  unique,
+} from './support/inventory-fixtures.js';
+import { withRawDatabase } from './support/sqlite.js';
+import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let admin: ApiClient;
+let coordinator: ApiClient;
+let tenantIds: Record<string, number>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signedIn(t.url, 'admin');
+  coordinator = await signedIn(t.url, 'coordinator');
+  tenantIds = await tenantIdsOf(admin);
+});
+afterAll(() => t.close());
+
+const auditCount = (entityType: string, entityId: number, action: string) =>
+  withRawDatabase(
+    t.config.databaseFile,
+    (db) =>
+      (
+        db
+          .prepare(
+            'select count(*) as n from audit_event where entity_type = ? and entity_id = ? and action = ?',
+          )
+          .get(entityType, String(entityId), action) as { n: number }
+      ).n,
+  );
+
+describe('device placement rules', () => {
+  it('refuses a device overlapping another on the same face, naming it (409)', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const server = await newType(coordinator, { uHeight: 2 });
+    const first = await newDevice(coordinator, server.id, rack.id, { position: 10, face: 'front' });
+    const error = await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('clash'),
+        deviceTypeId: server.id,
+        rackId: rack.id,
+        position: 11,
+        face: 'front',
+      }),
+      409,
+      'conflict',
+    );
+    expect(error.message).toContain(first.name);
+    expect(error.fields?.[0]?.path).toBe('position');
+    // Right above it is free.
+    await newDevice(coordinator, server.id, rack.id, { position: 12, face: 'front' });
+  });
+
+  it('blocks both faces under a full-depth device, and only one face under a half-depth one', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const full = await newType(coordinator, { uHeight: 1, isFullDepth: true });
+    const half = await newType(coordinator, { uHeight: 1, isFullDepth: false });
+    const deep = await newDevice(coordinator, full.id, rack.id, { position: 5, face: 'front' });
+    const rearClash = await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('rear'),
+        deviceTypeId: half.id,
+        rackId: rack.id,
+        position: 5,
+        face: 'rear',
+      }),
+      409,
+      'conflict',
+    );
+    expect(rearClash.message).toContain(deep.name);
+
+    const patchFront = await newDevice(coordinator, half.id, rack.id, { position: 8, face: 'front' });
+    const patchRear = await newDevice(coordinator, half.id, rack.id, { position: 8, face: 'rear' });
+    expect(patchRear.position).toBe(8);
+    const fullClash = await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('deep'),
+        deviceTypeId: full.id,
+        rackId: rack.id,
+        position: 8,
+        face: 'front',
+      }),
+      409,
+      'conflict',
+    );
+    expect([patchFront.name, patchRear.name].some((name) => fullClash.message.includes(name))).toBe(true);
+  });
+
+  it('refuses a device that does not fit the rack height, or a zero-U device given a position (422)', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id, { uHeight: 42 });
+    const big = await newType(coordinator, { uHeight: 4 });
+    const pdu = await newType(coordinator, { uHeight: 0, isFullDepth: false });
+    const tooHigh = await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('top'),
+        deviceTypeId: big.id,
+        rackId: rack.id,
+        position: 40,
+        face: 'front',
+      }),
+      422,
+      'rule_violation',
+    );
+    expect(tooHigh.fields?.[0]?.path).toBe('position');
+    await newDevice(coordinator, big.id, rack.id, { position: 39, face: 'front' });
+
+    await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('pdu'),
+        deviceTypeId: pdu.id,
+        rackId: rack.id,
+        position: 3,
+        face: 'rear',
+      }),
+      422,
+      'rule_violation',
+    );
+    const placedPdu = await newDevice(coordinator, pdu.id, rack.id, { position: null, face: 'rear' });
+    expect(placedPdu.position).toBeNull();
+
+    await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('nopos'),
+        deviceTypeId: big.id,
+        rackId: rack.id,
+        face: 'front',
+      }),
+      422,
+      'rule_violation',
+    );
+    await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('loose'),
+        deviceTypeId: big.id,
+        rackId: null,
+        position: 3,
+      }),
+      422,
+      'rule_violation',
+    );
+  });
+
+  it('checks a move like a placement, ignoring the device itself', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const type = await newType(coordinator, { uHeight: 2 });
+    const moving = await newDevice(coordinator, type.id, rack.id, { position: 1, face: 'front' });
+    const other = await newDevice(coordinator, type.id, rack.id, { position: 5, face: 'front' });
+    const shifted = await ok(
+      await coordinator.patch(`/api/devices/${moving.id}`, { version: moving.version, position: 2 }),
+      (value) => deviceSchema.parse(value),
+    );
+    expect(shifted).toMatchObject({ position: 2, version: moving.version + 1 });
+    const error = await expectError(
+      await coordinator.patch(`/api/devices/${moving.id}`, { version: shifted.version, position: 4 }),
+      409,
+      'conflict',
+    );
+    expect(error.message).toContain(other.name);
+    // Unracking clears position and face.
+    const unracked = await ok(
+      await coordinator.patch(`/api/devices/${moving.id}`, { version: shifted.version, rackId: null }),
+      (value) => deviceSchema.parse(value),
+    );
+    expect(unracked).toMatchObject({ rackId: null, position: null, face: null });
+  });
+});
+
+describe('optimistic concurrency', () => {
+  it('answers 409 stale_version with the current state, and changes nothing', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const renamed = await ok(
+      await coordinator.patch(`/api/racks/${rack.id}`, { version: rack.version, name: unique('renamed') }),
+      (value) => rackSchema.parse(value),
+    );
+    const error = await expectError(
+      await coordinator.patch(`/api/racks/${rack.id}`, { version: rack.version, name: 'lost-update' }),
+      409,
+      'stale_version',
+    );
+    expect(rackSchema.parse(error.current)).toEqual(renamed);
+    const now = rackSchema.parse(await (await coordinator.get(`/api/racks/${rack.id}`)).json());
+    expect(now.name).toBe(renamed.name);
+  });
+
+  it('applies to devices, device types, sites, tenants and contracts too', async () => {
+    const type = await newType(coordinator);
+    const device = await newDevice(coordinator, type.id, null);
+    await coordinator.patch(`/api/devices/${device.id}`, { version: device.version, name: unique('d') });
+    await expectError(
+      await coordinator.patch(`/api/devices/${device.id}`, { version: device.version, name: 'x' }),
+      409,
+      'stale_version',
+    );
+    await coordinator.patch(`/api/device-types/${type.id}`, { version: type.version, model: 'M2' });
+    await expectError(
+      await coordinator.patch(`/api/device-types/${type.id}`, { version: type.version, model: 'M3' }),
+      409,
+      'stale_version',
+    );
+    const site = await created(
+      await coordinator.post('/api/sites', {
+        code: unique('S').toUpperCase().slice(0, 16),
+        name: 'Lyon 2',
+        timeZone: 'Europe/Paris',
+        countryCode: 'FR',
+      }),
+      (value) => siteSchema.parse(value),
+    );
+    await coordinator.patch(`/api/sites/${site.id}`, { version: site.version, name: 'Lyon deux' });
+    await expectError(
+      await coordinator.patch(`/api/sites/${site.id}`, { version: site.version, name: 'x' }),
+      409,
+      'stale_version',
+    );
+    const tenant = await created(
+      await coordinator.post('/api/tenants', { code: unique('t').toLowerCase(), name: 'Orion' }),
+      (value) => tenantSchema.parse(value),
+    );
+    await coordinator.patch(`/api/tenants/${tenant.id}`, { version: tenant.version, name: 'Orion SA' });
+    await expectError(
+      await coordinator.patch(`/api/tenants/${tenant.id}`, { version: tenant.version, name: 'x' }),
+      409,
+      'stale_version',
+    );
+    const target = { ackMinutes: 15, restoreMinutes: 120, resolveMinutes: 480 };
+    const contract = await created(
+      await admin.post('/api/contracts', {
+        tenantId: tenant.id,
+        reference: unique('CT'),
+        serviceHours: '24x7',
+        slaPolicy: { P0: target, P1: target, P2: target, P3: target, P4: target },
+        startsOn: '2026-01-01',
+      }),
+      (value) => contractSchema.parse(value),
+    );
+    await admin.patch(`/api/contracts/${contract.id}`, {
+      version: contract.version,
+      reference: unique('CT'),
+    });
+    await expectError(
+      await admin.patch(`/api/contracts/${contract.id}`, { version: contract.version, reference: 'x' }),
+      409,
+      'stale_version',
+    );
+  });
+});
+
+describe('validation', () => {
+  it('answers 400 with field paths for bad or unknown fields', async () => {
+    const error = await expectError(
+      await coordinator.post('/api/racks', { roomId: 'one', name: '', colour: 'red' }),
+      400,
+      'validation_failed',
+    );
+    const paths = error.fields?.map((field) => field.path) ?? [];
+    expect(paths).toEqual(expect.arrayContaining(['roomId', 'name', 'gridX']));
+    expect(error.fields?.some((field) => field.message.includes('colour'))).toBe(true);
+    await expectError(
+      await coordinator.post('/api/sites', {
+        code: 'X1',
+        name: 'X',
+        timeZone: 'Mars/Olympus',
+        countryCode: 'FR',
+      }),
+      400,
+      'validation_failed',
+    );
+    await expectError(
+      await admin.post('/api/contracts', {
+        tenantId: tenantIds.NOVA,
+        reference: unique('CT'),
+        serviceHours: 'business_hours',
+        slaPolicy: {},
+        startsOn: '2026-01-01',
+      }),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('refuses unknown references and taken names', async () => {
+    const room = await newRoom(coordinator);
+    const unknownRoom = await expectError(
+      await coordinator.post('/api/racks', {
+        roomId: 999999,
+        name: 'Z1',
+        rowLabel: 'Z',
+        gridX: 0,
+        gridY: 0,
+        powerBudgetKw: 5,
+        maxWeightKg: 800,
+      }),
+      400,
+      'validation_failed',
+    );
+    expect(unknownRoom.fields?.[0]?.path).toBe('roomId');
+    const rack = await newRack(coordinator, room.id);
+    await expectError(
+      await coordinator.post('/api/racks', {
+        roomId: room.id,
+        name: rack.name,
+        rowLabel: 'A',
+        gridX: 9,
+        gridY: 3,
+        powerBudgetKw: 5,
+        maxWeightKg: 800,
+      }),
+      409,
+      'conflict',
+    );
+    const tileTaken = await expectError(
+      await coordinator.post('/api/racks', {
+        roomId: room.id,
+        name: unique('R'),
+        rowLabel: 'A',
+        gridX: rack.gridX,
+        gridY: rack.gridY,
+        powerBudgetKw: 5,
+        maxWeightKg: 800,
+      }),
+      409,
+      'conflict',
+    );
+    expect(tileTaken.message).toContain(rack.name);
+    await expectError(
+      await coordinator.post('/api/racks', {
+        roomId: room.id,
+        name: unique('R'),
+        rowLabel: 'A',
+        gridX: 10,
+        gridY: 0,
+        powerBudgetKw: 5,
+        maxWeightKg: 800,
+      }),
+      422,
+      'rule_violation',
+    );
+  });
+
+  it('keeps device-type height fixed once devices of the type are racked', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const type = await newType(coordinator, { uHeight: 1 });
+    await newDevice(coordinator, type.id, rack.id, { position: 1, face: 'front' });
+    const error = await expectError(
+      await coordinator.patch(`/api/device-types/${type.id}`, { version: type.version, uHeight: 2 }),
+      422,
+      'rule_violation',
+    );
+    expect(error.fields?.[0]?.path).toBe('uHeight');
+  });
+
+  it('refuses to shrink a rack below its highest device', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const type = await newType(coordinator, { uHeight: 2 });
+    await newDevice(coordinator, type.id, rack.id, { position: 40, face: 'front' });
+    await expectError(
+      await coordinator.patch(`/api/racks/${rack.id}`, { version: rack.version, uHeight: 40 }),
+      422,
+      'rule_violation',
+    );
+  });
+});
+
+describe('deletes', () => {
+  it('refuses to delete a rack that holds devices (422), then deletes it once empty', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const type = await newType(coordinator);
+    const device = await newDevice(coordinator, type.id, rack.id);
+    await expectError(await coordinator.request('DELETE', `/api/racks/${rack.id}`), 422, 'rule_violation');
+    expect((await coordinator.get(`/api/racks/${rack.id}`)).status).toBe(200);
+    expect(
+      (await coordinator.request('DELETE', `/api/devices/${device.id}?version=${device.version}`)).status,
+    ).toBe(204);
+    expect((await coordinator.get(`/api/devices/${device.id}`)).status).toBe(404);
+    await expectError(
+      await coordinator.request('DELETE', `/api/racks/${rack.id}?version=${rack.version + 5}`),
+      409,
+      'stale_version',
+    );
+    expect((await coordinator.request('DELETE', `/api/racks/${rack.id}`)).status).toBe(204);
+    expect((await coordinator.get(`/api/racks/${rack.id}`)).status).toBe(404);
+    expect(auditCount('Rack', rack.id, 'rack.delete')).toBe(1);
+    expect(auditCount('Device', device.id, 'device.delete')).toBe(1);
+  });
+});
+
+describe('audit and live events', () => {
+  it('audits every write and announces it to staff and the tenant, not to other tenants', async () => {
+    const staff = new LiveClient(t.url, coordinator.cookie);
+    const novaViewer = await signedIn(t.url, 'viewer');
+    const nova = new LiveClient(t.url, novaViewer.cookie);
+    await Promise.all([staff.ready(), nova.ready()]);
+    try {
+      const room = await newRoom(coordinator);
+      const rack = await newRack(coordinator, room.id, { tenantId: tenantIds.NOVA! });
+      const type = await newType(coordinator);
+      const ours = await newDevice(coordinator, type.id, rack.id, { tenantId: tenantIds.NOVA! });
+      const theirs = await newDevice(coordinator, type.id, rack.id, {
+        position: 3,
+        tenantId: tenantIds.KORE!,
+      });
+      await staff.until((events) => events.filter((event) => event.type === 'device.created').length >= 2);
+      await nova.until((events) => events.some((event) => event.type === 'device.created'));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const novaDevices = nova.events
+        .filter((event) => event.type === 'device.created')
+        .map((event) => deviceSchema.parse(event.payload).id);
+      expect(novaDevices).toEqual([ours.id]);
+      expect(nova.events.some((event) => event.type === 'rack.created')).toBe(true);
+      expect(staff.events.map((event) => event.type)).toEqual(
+        expect.arrayContaining(['room.created', 'rack.created', 'device-type.created', 'device.created']),
+      );
+      expect(auditCount('Device', ours.id, 'device.create')).toBe(1);
+      expect(auditCount('Device', theirs.id, 'device.create')).toBe(1);
+      expect(auditCount('Rack', rack.id, 'rack.create')).toBe(1);
+      expect(auditCount('DeviceType', type.id, 'device-type.create')).toBe(1);
+      expect(auditCount('Room', room.id, 'room.create')).toBe(1);
+    } finally {
+      staff.close();
+      nova.close();
+    }
+  });
+});
+
+describe('who may write', () => {
+  it('refuses writes to technicians, managers and client viewers (403), and contracts to coordinators', async () => {
+    for (const username of ['technician', 'manager', 'viewer']) {
+      const client = await signedIn(t.url, username);
+      await expectError(await client.post('/api/racks', {}), 403, 'forbidden');
+      await expectError(await client.post('/api/devices', {}), 403, 'forbidden');
+    }
+    await expectError(await coordinator.post('/api/contracts', {}), 403, 'forbidden');
+  });
+});
+
+describe('concurrent placements', () => {
+  it('lets exactly one of several simultaneous requests take the same units', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const type = await newType(coordinator, { uHeight: 2 });
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        coordinator.post('/api/devices', {
+          name: unique(`race-${i}`),
+          deviceTypeId: type.id,
+          rackId: rack.id,
+          position: 20 + (i % 2),
+          face: 'front',
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(5);
+  });
+});
