@@ -8,6 +8,8 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/bench/**/*.bench.ts'],
     environment: 'node',
+    // One benchmark at a time: on two cores, benchmarks run side by side would time each other.
+    fileParallelism: false,
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },

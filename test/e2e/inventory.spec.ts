@@ -174,7 +174,8 @@ test('a placement search lists candidate racks, best first, linking to their ele
   const api = await apiAs(baseURL!, 'coordinator');
   const room = await roomNamed(api, 'Salle B');
   const kore = await tenantByCode(api, 'KORE');
-  // An empty rack of the tenant with a large budget: the only place 40 U fit.
+  // An empty rack of the tenant with a large budget: the only place 41 U fit (a reserved rack's
+  // cabling leaves 40).
   const rack = await createRack(api, {
     roomId: room.id,
     name: uniqueName('E2E-PLACE'),
@@ -198,7 +199,7 @@ test('a placement search lists candidate racks, best first, linking to their ele
   await page.getByRole('button', { name: 'Chercher' }).click();
   await expect(page.getByLabel('Hauteur (U)')).toHaveAttribute('aria-invalid', 'true');
 
-  await page.getByLabel('Hauteur (U)').fill('40');
+  await page.getByLabel('Hauteur (U)').fill('41');
   await page.getByLabel('Consommation (W)').fill('2000');
   await page.getByLabel('Pour le client').selectOption({ label: 'Kore Cloud (KORE)' });
   await page.getByRole('button', { name: 'Chercher' }).click();
@@ -207,7 +208,7 @@ test('a placement search lists candidate racks, best first, linking to their ele
   const first = results.getByTestId('placement-result').first();
   await expect(first).toContainText(rack.name);
   await expect(first).toContainText('Kore Cloud');
-  await expect(first).toContainText('U1–U40');
+  await expect(first).toContainText('U1–U41');
   await first.getByRole('link', { name: `Voir l’élévation de ${rack.name}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Baie ${rack.name}` })).toBeVisible();
 });
@@ -447,4 +448,75 @@ test('a CSV import of racks: a dry run shows the errors per row, then a clean fi
   expect(exported.status()).toBe(200);
   expect(exported.headers()['content-type']).toContain('text/csv');
   expect(await exported.text()).toContain(name);
+});
+
+test('lists sort by their column headers, and rooms and sites are edited and deleted, in French', async ({
+  page,
+  baseURL,
+}) => {
+  const api = await apiAs(baseURL!, 'coordinator');
+  const salleA = await roomNamed(api, 'Salle A');
+  const created = await api.post('/api/rooms', {
+    data: { siteId: salleA.siteId, name: uniqueName('E2E-ROOM'), gridColumns: 10, gridRows: 8 },
+  });
+  expect(created.status()).toBe(201);
+  const room = roomSchema.parse(await created.json());
+  await api.dispose();
+
+  await signIn(page, demoUsers.coordinator.username);
+  await page.goto('/inventory/racks');
+  const racks = page.getByRole('table', { name: 'Liste des baies' });
+  const nameHeader = racks.getByRole('columnheader', { name: 'Nom' });
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'none');
+  await nameHeader.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page).toHaveURL(/sort=name/);
+  const ascending = await racks.locator('tbody th').allTextContents();
+  expect(ascending).toEqual([...ascending].sort());
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(racks.locator('tbody th').first()).not.toHaveText(ascending[0]!);
+  const descending = await racks.locator('tbody th').allTextContents();
+  expect(descending).toEqual([...descending].sort().reverse());
+
+  // Edit a room; a value only the server refuses is worded in French beside its field.
+  await page.goto(`/inventory/rooms?q=${room.name}`);
+  await page.getByRole('button', { name: `Modifier ${room.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Modifier ${room.name}` });
+  await dialog.getByLabel('Colonnes de dalles').fill('12');
+  // As an out-of-date client would send it: the server's check is the one that answers.
+  await page.route(`**/api/rooms/${room.id}`, (route) =>
+    route.request().method() === 'PATCH'
+      ? route.continue({ postData: JSON.stringify({ version: room.version, gridColumns: 900 }) })
+      : route.continue(),
+  );
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog.getByLabel('Colonnes de dalles')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('Au plus 500.')).toBeVisible();
+  await page.unroute(`**/api/rooms/${room.id}`);
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `« ${room.name} » mis à jour.` })).toBeVisible();
+  await expect(page.getByTestId(`room-row-${room.name}`)).toContainText('12 × 8');
+
+  // A site that still has rooms is not deleted, and the dialog says why.
+  await page.goto('/inventory/sites');
+  await page.getByRole('button', { name: 'Supprimer PAR1' }).click();
+  const refuse = page.getByRole('dialog', { name: 'Supprimer PAR1' });
+  await refuse.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(refuse.getByRole('alert')).toContainText(
+    /Suppression impossible tant que des éléments l’utilisent : \d+ salle\(s\)\./,
+  );
+  await refuse.getByRole('button', { name: 'Annuler' }).click();
+
+  // The empty room goes.
+  await page.goto(`/inventory/rooms?q=${room.name}`);
+  await page.getByRole('button', { name: `Supprimer ${room.name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Supprimer ${room.name}` })
+    .getByRole('button', { name: 'Supprimer' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: `« ${room.name} » supprimé.` })).toBeVisible();
+  await expect(page.getByTestId(`room-row-${room.name}`)).toBeHidden();
 });

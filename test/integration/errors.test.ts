@@ -38,7 +38,9 @@ describe('bad input gets the documented error and changes nothing', () => {
       400,
       'validation_failed',
     );
-    expect(error.fields).toEqual([{ path: '', message: 'unknown field(s): isAdmin' }]);
+    expect(error.fields).toEqual([
+      { path: '', message: 'unknown field(s): isAdmin', code: 'unknown_fields', params: { keys: 'isAdmin' } },
+    ]);
   });
 
   it('names every invalid field by its path', async () => {

@@ -136,6 +136,28 @@ describe('device CSV import', () => {
     expect(web2).toMatchObject({ name: 'web-2', position: 12, face: 'rear' });
   });
 
+  it("refuses a tenant's device in another tenant's rack, on its row, importing nothing", async () => {
+    const room = await newRoom(coordinator);
+    await upload(
+      'racks',
+      [rackHeader, `${siteCode},${room.name},K01,K,0,0,42,6,1000,active,KORE`].join('\n'),
+      false,
+    );
+    const type = await newType(coordinator);
+    const tag = unique('AT');
+    const csv = [
+      deviceHeader,
+      `kore-1,${type.slug},${siteCode},${room.name},K01,1,front,active,KORE,,${tag}-1`,
+      `nova-1,${type.slug},${siteCode},${room.name},K01,2,front,active,NOVA,,${tag}-2`,
+    ].join('\n');
+    const before = countRows(t.config.databaseFile, 'device');
+    const outcome = await result(await upload('devices', csv, false));
+    expect(outcome).toMatchObject({ committed: false, rejected: 1 });
+    expect(outcome.rows[1]!.errors[0]).toMatchObject({ path: 'rack' });
+    expect(outcome.rows[1]!.errors[0]!.message).toContain('K01');
+    expect(countRows(t.config.databaseFile, 'device')).toBe(before);
+  });
+
   it('reports an unknown tenant, type or rack on its row', async () => {
     const csv = [deviceHeader, `x,no-such-type,${siteCode},Salle A,ZZZ,1,front,active,GHOST,,`].join('\n');
     const outcome = await result(await upload('devices', csv, true));

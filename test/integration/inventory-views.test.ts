@@ -1,5 +1,7 @@
 import {
+  deviceListItemSchema,
   deviceSchema,
+  deviceTypeSchema,
   floorPlanSchema,
   inventorySearchResultSchema,
   pageSchema,
@@ -8,7 +10,10 @@ import {
   rackElevationSchema,
   rackSchema,
   roomCapacitySchema,
+  roomSchema,
   siteCapacitySchema,
+  siteSchema,
+  tenantSchema,
 } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -346,21 +351,84 @@ describe('inventory search', () => {
   });
 });
 
+const walkAll = async <T extends { id: number }>(
+  path: string,
+  parse: (value: unknown) => { items: T[]; nextCursor: string | null },
+  client = admin,
+) => {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = parse(await (await client.get(cursor ? `${path}&cursor=${cursor}` : path)).json());
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+};
+
+/** Rows in `key` order (descending with `-`), ties by id the same way. */
+const sortedBy = <T extends { id: number }>(rows: T[], sort: string) => {
+  const key = sort.replace(/^-/, '') as keyof T;
+  const sign = sort.startsWith('-') ? -1 : 1;
+  return [...rows].sort((a, b) => sign * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.id - b.id));
+};
+
 describe('sorted lists', () => {
+  it('sorts sites, tenants, rooms and device types by their columns, both ways, page by page', async () => {
+    const lists = [
+      ['/api/sites', siteSchema, ['code', '-name']],
+      ['/api/tenants', tenantSchema, ['name', '-code']],
+      ['/api/rooms', roomSchema, ['-name', 'gridColumns']],
+      ['/api/device-types', deviceTypeSchema, ['manufacturer', '-uHeight', 'model', '-slug']],
+    ] as const;
+    for (const [path, schema, sorts] of lists) {
+      const all = await walkAll(`${path}?limit=200`, (v) => pageSchema(schema).parse(v));
+      for (const sort of sorts) {
+        const sorted = await walkAll(`${path}?sort=${sort}&limit=4`, (v) => pageSchema(schema).parse(v));
+        expect(
+          sorted.map((row) => row.id),
+          `${path} ${sort}`,
+        ).toEqual(sortedBy(all as { id: number }[], sort).map((row) => row.id));
+      }
+    }
+    await expectError(await admin.get('/api/tenants?sort=version'), 400, 'validation_failed');
+  });
+
+  it('names where each device of the list stands, and sorts it by name both ways within a tenant', async () => {
+    const [rack] = pageSchema(rackSchema).parse(
+      await (await admin.get('/api/racks?search=A05')).json(),
+    ).items;
+    const page = pageSchema(deviceListItemSchema).parse(
+      await (await admin.get(`/api/devices?rackId=${rack!.id}&limit=5`)).json(),
+    );
+    const room = roomSchema.parse(await (await admin.get(`/api/rooms/${rack!.roomId}`)).json());
+    const site = siteSchema.parse(await (await admin.get(`/api/sites/${room.siteId}`)).json());
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const device of page.items) {
+      expect(device).toMatchObject({
+        rackName: rack!.name,
+        roomId: room.id,
+        roomName: room.name,
+        siteId: site.id,
+        siteCode: site.code,
+      });
+    }
+    const viewerDevices = await walkAll(
+      '/api/devices?sort=-name&limit=50',
+      (v) => pageSchema(deviceListItemSchema).parse(v),
+      viewer,
+    );
+    expect(new Set(viewerDevices.map((device) => device.tenantId))).toEqual(new Set([tenantIds.NOVA]));
+    expect(viewerDevices.map((device) => device.id)).toEqual(
+      sortedBy(viewerDevices, '-name').map((device) => device.id),
+    );
+    const unracked = pageSchema(deviceListItemSchema).parse(
+      await (await admin.get('/api/devices?search=nova-&status=planned&limit=200')).json(),
+    );
+    expect(unracked.items.some((device) => device.rackId === null && device.rackName === null)).toBe(true);
+  });
+
   it('pages racks and devices in the asked order, ties by id, with no row lost or repeated', async () => {
-    const walkAll = async <T extends { id: number }>(
-      path: string,
-      parse: (value: unknown) => { items: T[]; nextCursor: string | null },
-    ) => {
-      const items: T[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = parse(await (await admin.get(cursor ? `${path}&cursor=${cursor}` : path)).json());
-        items.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return items;
-    };
     const racks = await walkAll('/api/racks?sort=-name&limit=7', (v) => pageSchema(rackSchema).parse(v));
     const expected = [...racks].sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : b.id - a.id));
     expect(racks.map((rack) => rack.id)).toEqual(expected.map((rack) => rack.id));

@@ -1,4 +1,12 @@
-import { contractSchema, deviceSchema, rackSchema, siteSchema, tenantSchema } from '@vigie/shared';
+import {
+  contractSchema,
+  deviceSchema,
+  idempotencyKeyHeader,
+  idempotentReplayHeader,
+  rackSchema,
+  siteSchema,
+  tenantSchema,
+} from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from './support/live-client.js';
 import {
@@ -181,6 +189,82 @@ describe('device placement rules', () => {
   });
 });
 
+describe('tenant rule', () => {
+  it("keeps a tenant's devices in its own racks or shared ones, on create, update and move (422)", async () => {
+    const room = await newRoom(coordinator);
+    const novaRack = await newRack(coordinator, room.id, { tenantId: tenantIds.NOVA! });
+    const koreRack = await newRack(coordinator, room.id, { tenantId: tenantIds.KORE! });
+    const shared = await newRack(coordinator, room.id);
+    const type = await newType(coordinator);
+    const before = withRawDatabase(t.config.databaseFile, (db) =>
+      db.prepare('select count(*) as n from device').get(),
+    );
+    const refused = await expectError(
+      await coordinator.post('/api/devices', {
+        name: unique('nova'),
+        deviceTypeId: type.id,
+        rackId: koreRack.id,
+        position: 1,
+        face: 'front',
+        tenantId: tenantIds.NOVA!,
+      }),
+      422,
+      'rule_violation',
+    );
+    expect(refused.fields?.[0]?.path).toBe('rackId');
+    expect(refused.message).toContain(koreRack.name);
+    expect(
+      withRawDatabase(t.config.databaseFile, (db) => db.prepare('select count(*) as n from device').get()),
+    ).toEqual(before);
+
+    const own = await newDevice(coordinator, type.id, novaRack.id, { tenantId: tenantIds.NOVA! });
+    const inShared = await newDevice(coordinator, type.id, shared.id, { tenantId: tenantIds.NOVA! });
+    // The operator's own equipment goes anywhere.
+    await newDevice(coordinator, type.id, koreRack.id, { position: 3 });
+
+    const move = await expectError(
+      await coordinator.patch(`/api/devices/${own.id}`, { version: own.version, rackId: koreRack.id }),
+      422,
+      'rule_violation',
+    );
+    expect(move.fields?.[0]?.path).toBe('rackId');
+    const retag = await expectError(
+      await coordinator.patch(`/api/devices/${own.id}`, { version: own.version, tenantId: tenantIds.KORE! }),
+      422,
+      'rule_violation',
+    );
+    expect(retag.fields?.[0]?.path).toBe('tenantId');
+    const unchanged = await ok(await coordinator.get(`/api/devices/${own.id}`), (value) =>
+      deviceSchema.parse(value),
+    );
+    expect(unchanged).toMatchObject({ rackId: novaRack.id, tenantId: tenantIds.NOVA, version: own.version });
+
+    // Moving both together into the other tenant's rack is fine, and so is a move to a shared rack.
+    await ok(
+      await coordinator.patch(`/api/devices/${own.id}`, {
+        version: own.version,
+        rackId: koreRack.id,
+        position: 10,
+        tenantId: tenantIds.KORE!,
+      }),
+      (value) => deviceSchema.parse(value),
+    );
+    expect(inShared.rackId).toBe(shared.id);
+
+    // A shared rack holding a NOVA device cannot be given to KORE.
+    const giveAway = await expectError(
+      await coordinator.patch(`/api/racks/${shared.id}`, {
+        version: shared.version,
+        tenantId: tenantIds.KORE!,
+      }),
+      422,
+      'rule_violation',
+    );
+    expect(giveAway.fields?.[0]?.path).toBe('tenantId');
+    expect(giveAway.message).toContain(inShared.name);
+  });
+});
+
 describe('optimistic concurrency', () => {
   it('answers 409 stale_version with the current state, and changes nothing', async () => {
     const room = await newRoom(coordinator);
@@ -272,6 +356,40 @@ describe('validation', () => {
     const paths = error.fields?.map((field) => field.path) ?? [];
     expect(paths).toEqual(expect.arrayContaining(['roomId', 'name', 'gridX']));
     expect(error.fields?.some((field) => field.message.includes('colour'))).toBe(true);
+    // Each common issue carries a code and its figures, so a client can word it in French.
+    const byPath = Object.fromEntries((error.fields ?? []).map((field) => [field.path, field]));
+    expect(byPath.name).toMatchObject({ code: 'required' });
+    expect(byPath.gridX).toMatchObject({ code: 'required' });
+    expect(byPath.roomId).toMatchObject({ code: 'invalid_type', params: { expected: 'number' } });
+    expect(byPath['']).toMatchObject({ code: 'unknown_fields', params: { keys: 'colour' } });
+    const tooBig = await expectError(
+      await coordinator.post('/api/racks', {
+        roomId: 1,
+        name: 'Z01',
+        rowLabel: 'Z',
+        gridX: 0,
+        gridY: 0,
+        powerBudgetKw: 500,
+        maxWeightKg: 1000,
+        status: 'broken',
+      }),
+      400,
+      'validation_failed',
+    );
+    expect(tooBig.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'powerBudgetKw',
+          code: 'too_big',
+          params: { maximum: 200, origin: 'number', inclusive: 'true' },
+        }),
+        expect.objectContaining({
+          path: 'status',
+          code: 'invalid_value',
+          params: { values: 'planned, active, reserved, decommissioned' },
+        }),
+      ]),
+    );
     await expectError(
       await coordinator.post('/api/sites', {
         code: 'X1',
@@ -402,6 +520,82 @@ describe('deletes', () => {
     expect(auditCount('Rack', rack.id, 'rack.delete')).toBe(1);
     expect(auditCount('Device', device.id, 'device.delete')).toBe(1);
   });
+
+  it('deletes sites, rooms, device types and tenants nothing uses, and answers 409 with the state otherwise', async () => {
+    const staff = new LiveClient(t.url, coordinator.cookie);
+    await staff.ready();
+    try {
+      const room = await newRoom(coordinator);
+      const rack = await newRack(coordinator, room.id);
+      const type = await newType(coordinator);
+      const device = await newDevice(coordinator, type.id, rack.id);
+      const site = siteSchema.parse(await (await coordinator.get(`/api/sites/${room.siteId}`)).json());
+      const tenant = await created(
+        await coordinator.post('/api/tenants', { code: unique('gone').toLowerCase(), name: 'Gone' }),
+        (value) => tenantSchema.parse(value),
+      );
+      const novaRacks = withRawDatabase(t.config.databaseFile, (db) =>
+        db.prepare('select count(*) as n from rack where tenant_id = ?').get(tenantIds.NOVA),
+      ) as { n: number };
+
+      const inUse = [
+        [`/api/sites/${site.id}`, 'rooms'],
+        [`/api/rooms/${room.id}`, '1 racks'],
+        [`/api/device-types/${type.id}`, '1 devices'],
+        [`/api/tenants/${tenantIds.NOVA}`, `${novaRacks.n} racks`],
+      ] as const;
+      for (const [path, uses] of inUse) {
+        const error = await expectError(await coordinator.request('DELETE', path), 409, 'conflict');
+        expect(error.message).toContain(uses);
+        // What still uses it, as fields a client can word: `racks`: `3`.
+        expect(error.fields?.map((field) => field.path)).toContain(uses.split(' ').at(-1));
+        expect(error.current).toMatchObject({ id: Number(path.split('/').at(-1)) });
+        expect((await coordinator.get(path)).status).toBe(200);
+      }
+
+      expect((await coordinator.request('DELETE', `/api/devices/${device.id}`)).status).toBe(204);
+      expect((await coordinator.request('DELETE', `/api/racks/${rack.id}`)).status).toBe(204);
+      await expectError(
+        await coordinator.request('DELETE', `/api/rooms/${room.id}?version=${room.version + 1}`),
+        409,
+        'stale_version',
+      );
+      const emptySite = await created(
+        await coordinator.post('/api/sites', {
+          code: unique('S')
+            .toUpperCase()
+            .replace(/[^A-Z0-9-]/g, '-')
+            .slice(0, 16),
+          name: 'Empty site',
+          timeZone: 'Europe/Paris',
+          countryCode: 'FR',
+        }),
+        (value) => siteSchema.parse(value),
+      );
+      for (const [path, entityType, action, id] of [
+        [`/api/sites/${emptySite.id}`, 'Site', 'site.delete', emptySite.id],
+        [`/api/rooms/${room.id}?version=${room.version}`, 'Room', 'room.delete', room.id],
+        [`/api/device-types/${type.id}`, 'Device type', 'device-type.delete', type.id],
+        [`/api/tenants/${tenant.id}`, 'Tenant', 'tenant.delete', tenant.id],
+      ] as const) {
+        expect((await coordinator.request('DELETE', path)).status).toBe(204);
+        expect(auditCount(entityType, id, action)).toBe(1);
+      }
+      expect((await coordinator.get(`/api/rooms/${room.id}`)).status).toBe(404);
+      await staff.until((events) =>
+        ['room.deleted', 'device-type.deleted', 'tenant.deleted'].every((type) =>
+          events.some((event) => event.type === type),
+        ),
+      );
+      expect(staff.events.find((event) => event.type === 'room.deleted')?.payload).toEqual({ id: room.id });
+      for (const who of ['technician', 'viewer']) {
+        const client = await signedIn(t.url, who);
+        expect((await client.request('DELETE', `/api/sites/${site.id}`)).status).toBe(403);
+      }
+    } finally {
+      staff.close();
+    }
+  });
 });
 
 describe('audit and live events', () => {
@@ -414,11 +608,9 @@ describe('audit and live events', () => {
       const room = await newRoom(coordinator);
       const rack = await newRack(coordinator, room.id, { tenantId: tenantIds.NOVA! });
       const type = await newType(coordinator);
+      const shared = await newRack(coordinator, room.id);
       const ours = await newDevice(coordinator, type.id, rack.id, { tenantId: tenantIds.NOVA! });
-      const theirs = await newDevice(coordinator, type.id, rack.id, {
-        position: 3,
-        tenantId: tenantIds.KORE!,
-      });
+      const theirs = await newDevice(coordinator, type.id, shared.id, { tenantId: tenantIds.KORE! });
       await staff.until((events) => events.filter((event) => event.type === 'device.created').length >= 2);
       await nova.until((events) => events.some((event) => event.type === 'device.created'));
       await new Promise((resolve) => setTimeout(resolve, 150));
@@ -439,6 +631,36 @@ describe('audit and live events', () => {
       staff.close();
       nova.close();
     }
+  });
+});
+
+describe('retried creates', () => {
+  it('creates a device once for two requests with the same Idempotency-Key, answering the first again', async () => {
+    const room = await newRoom(coordinator);
+    const rack = await newRack(coordinator, room.id);
+    const type = await newType(coordinator);
+    const body = {
+      name: unique('retry'),
+      deviceTypeId: type.id,
+      rackId: rack.id,
+      position: 20,
+      face: 'front',
+    };
+    const key = unique('key-device');
+    const first = await coordinator.post('/api/devices', body, { [idempotencyKeyHeader]: key });
+    const again = await coordinator.post('/api/devices', body, { [idempotencyKeyHeader]: key });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get(idempotentReplayHeader)).toBe('true');
+    const device = deviceSchema.parse(await first.json());
+    expect(deviceSchema.parse(await again.json())).toEqual(device);
+    const named = withRawDatabase(t.config.databaseFile, (db) =>
+      db.prepare('select count(*) as n from device where name = ?').get(body.name),
+    );
+    expect(named).toEqual({ n: 1 });
+    expect(auditCount('Device', device.id, 'device.create')).toBe(1);
+    // Without a key, the same body is a second create (refused here: the units are taken).
+    expect((await coordinator.post('/api/devices', body)).status).toBe(409);
   });
 });
 

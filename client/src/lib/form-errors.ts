@@ -1,3 +1,4 @@
+import type { FieldError } from '@vigie/shared';
 import type { z } from 'zod';
 import type { ApiError } from './api-client';
 import type { Translate } from './i18n/translate';
@@ -40,8 +41,49 @@ export function zodFieldErrors(
   return errors;
 }
 
-/** The server's per-field errors (`error.fields[].path`), keyed like `zodFieldErrors`. */
-export function apiFieldErrors(error: ApiError): FieldErrors {
+/**
+ * A server field error in the user's language when the server gave its code; its English message
+ * otherwise (domain rules, whose wording the server alone knows).
+ */
+export function fieldErrorMessage(field: FieldError, t: Translate): string {
+  const params = field.params ?? {};
+  const figure = (key: string) => params[key] ?? '';
+  const exclusive = params.inclusive === 'false';
+  switch (field.code) {
+    case 'required':
+      return t('validation.required');
+    case 'too_small':
+      if (params.origin === 'string') return t('validation.tooShort', { min: figure('minimum') });
+      if (params.origin === 'array') return t('validation.tooFew', { min: figure('minimum') });
+      return exclusive
+        ? t('validation.greaterThan', { min: figure('minimum') })
+        : t('validation.atLeast', { min: figure('minimum') });
+    case 'too_big':
+      if (params.origin === 'string') return t('validation.tooLong', { max: figure('maximum') });
+      if (params.origin === 'array') return t('validation.tooMany', { max: figure('maximum') });
+      return exclusive
+        ? t('validation.lessThan', { max: figure('maximum') })
+        : t('validation.atMost', { max: figure('maximum') });
+    case 'invalid_format':
+      return t('validation.format');
+    case 'invalid_value':
+      return t('validation.oneOf', { values: figure('values') });
+    case 'invalid_type':
+      return t('validation.invalid');
+    case 'not_multiple_of':
+      return t('validation.multipleOf', { step: figure('divisor') });
+    case 'unknown_fields':
+      return t('validation.unknownFields', { fields: figure('keys') });
+    case undefined:
+      return field.message;
+  }
+}
+
+/**
+ * The server's per-field errors (`error.fields[].path`), keyed like `zodFieldErrors`; worded in
+ * the user's language when `t` is given.
+ */
+export function apiFieldErrors(error: ApiError, t?: Translate): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of error.fields) {
     // Accept 'body.password', '/password' or 'password' alike.
@@ -49,7 +91,7 @@ export function apiFieldErrors(error: ApiError): FieldErrors {
       .replace(/^\//, '')
       .replaceAll('/', '.')
       .replace(/^body\./, '');
-    if (errors[path] === undefined) errors[path] = field.message;
+    if (errors[path] === undefined) errors[path] = t ? fieldErrorMessage(field, t) : field.message;
   }
   return errors;
 }

@@ -22,11 +22,54 @@ function respond(code: ErrorCode, message: string, extra: Partial<ErrorBody['err
   return { status: httpStatusOf(code), body: { error: { code, message, ...extra } } };
 }
 
+type ZodIssue = ZodError['issues'][number];
+
+/** The language-neutral code and figures of a validation issue, for clients to word it. */
+function fieldCodeOf(issue: ZodIssue): Pick<FieldError, 'code' | 'params'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      // Zod reports no input by default; its own wording is the one sign of a missing value.
+      return issue.message.endsWith('received undefined')
+        ? { code: 'required' }
+        : { code: 'invalid_type', params: { expected: issue.expected } };
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { code: 'required' };
+      return {
+        code: 'too_small',
+        params: {
+          minimum: Number(issue.minimum),
+          origin: issue.origin,
+          inclusive: String(issue.inclusive ?? true),
+        },
+      };
+    case 'too_big':
+      return {
+        code: 'too_big',
+        params: {
+          maximum: Number(issue.maximum),
+          origin: issue.origin,
+          inclusive: String(issue.inclusive ?? true),
+        },
+      };
+    case 'invalid_format':
+      return { code: 'invalid_format', params: { format: issue.format } };
+    case 'invalid_value':
+      return { code: 'invalid_value', params: { values: issue.values.map(String).join(', ') } };
+    case 'not_multiple_of':
+      return { code: 'not_multiple_of', params: { divisor: Number(issue.divisor) } };
+    case 'unrecognized_keys':
+      return { code: 'unknown_fields', params: { keys: issue.keys.join(', ') } };
+    default:
+      return {};
+  }
+}
+
 export function fieldErrorsOf(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message:
       issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    ...fieldCodeOf(issue),
   }));
 }
 

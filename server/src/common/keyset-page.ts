@@ -2,7 +2,7 @@ import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Page, PageQuery } from '@vigie/shared';
 import { DomainError } from './domain-error.js';
 
-function decodeCursor(cursor: string): number {
+export function decodeCursor(cursor: string): number {
   const id = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!Number.isSafeInteger(id) || id < 0) throw invalidCursor();
   return id;
@@ -33,7 +33,11 @@ function invalidCursor(): DomainError {
 }
 
 /** A sorted page's cursor: the last row's sort value and id. */
-function decodeSortedCursor(cursor: string): [string | number, number] {
+export function encodeSortedCursor(value: unknown, id: number): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+export function decodeSortedCursor(cursor: string): [string | number, number] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -83,11 +87,7 @@ export async function keysetPage<T extends { id: number }, Dto>(
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   const cursorOf = (row: T) =>
-    sort
-      ? Buffer.from(JSON.stringify([(row as Record<string, unknown>)[sort.field], row.id]), 'utf8').toString(
-          'base64url',
-        )
-      : encodeCursor(row.id);
+    sort ? encodeSortedCursor((row as Record<string, unknown>)[sort.field], row.id) : encodeCursor(row.id);
   return {
     items: items.map(toDto),
     nextCursor: rows.length > query.limit && last ? cursorOf(last) : null,

@@ -1,5 +1,11 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { serviceHoursKinds, type BusinessHours, type ContractContact, type SlaPolicy } from '@vigie/shared';
+import {
+  serviceHoursKinds,
+  type BusinessHours,
+  type ContractContact,
+  type PriorityMatrix,
+  type SlaPolicy,
+} from '@vigie/shared';
 import { tenantScopeFilter } from '../common/tenant-scope.js';
 import { Tenant } from './tenant.entity.js';
 
@@ -16,6 +22,8 @@ const ContractSchema = defineEntity({
     /** Null for 24x7 contracts. */
     businessHours: p.json<BusinessHours>().nullable(),
     slaPolicy: p.json<SlaPolicy>(),
+    /** Impact × urgency → priority for this tenant's incidents; null = the default ITIL matrix. */
+    priorityMatrix: p.json<PriorityMatrix>().nullable(),
     contacts: p.json<ContractContact[]>(),
     startsOn: p.date(),
     endsOn: p.date().nullable(),

@@ -5,6 +5,7 @@ import type { DeviceType } from './device-type.entity.js';
 import { Device } from './device.entity.js';
 import { ruleViolation } from './inventory-write-support.js';
 import type { Rack } from './rack.entity.js';
+import type { Tenant } from './tenant.entity.js';
 import { mountingProblem, RackOccupancy } from './rack-occupancy.js';
 
 export interface Placement {
@@ -87,4 +88,21 @@ export async function checkPlacement(em: EntityManager, placement: Placement): P
       { fields: [{ path: 'position', message: `taken by device ${other.name} (id ${other.id})` }] },
     );
   }
+}
+
+/**
+ * A tenant's device stands in one of that tenant's racks or in a shared rack (no tenant); the
+ * operator's own equipment (no tenant) may stand anywhere. 422 on `field`, the change at fault.
+ */
+export function checkRackTenant(
+  tenant: Tenant | null,
+  rack: Rack | null,
+  field: 'rackId' | 'tenantId',
+): void {
+  const rackTenantId = rack?.tenant?.id ?? null;
+  if (!rack || !tenant || rackTenantId === null || rackTenantId === tenant.id) return;
+  throw ruleViolation(
+    field,
+    `Rack ${rack.name} belongs to another tenant: a device of ${tenant.code} goes in its own racks or a shared one`,
+  );
 }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -18,10 +19,12 @@ import type { DeviceType as DeviceTypeShape, DeviceTypeImportResult, Page } from
 import { ZodResponse } from 'nestjs-zod';
 import { DeviceTypesService, type UploadedLibraryFile } from './device-types.service.js';
 import { Allow } from '../auth/access.decorator.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { notFound } from '../common/domain-error.js';
-import { keysetPage } from '../common/keyset-page.js';
+import { keysetPage, sortOrderOf } from '../common/keyset-page.js';
 import {
   CreateDeviceTypeDto,
+  DeleteQueryDto,
   DeviceTypeDto,
   DeviceTypeImportResultDto,
   DeviceTypeListQueryDto,
@@ -48,7 +51,15 @@ export class DeviceTypesController {
   @Get()
   @ZodResponse({ type: DeviceTypePageDto })
   list(@Query() query: DeviceTypeListQueryDto): Promise<Page<DeviceTypeShape>> {
-    return keysetPage(this.em.fork(), DeviceType, deviceTypeFilter(query), query, toDeviceTypeDto);
+    return keysetPage(
+      this.em.fork(),
+      DeviceType,
+      deviceTypeFilter(query),
+      query,
+      toDeviceTypeDto,
+      [],
+      sortOrderOf(query.sort),
+    );
   }
 
   /** Device types are a catalogue shared by every tenant: no scoping. */
@@ -62,6 +73,7 @@ export class DeviceTypesController {
 
   @Post()
   @Allow('inventory.write')
+  @Idempotent()
   @ZodResponse({ status: 201, type: DeviceTypeDto })
   create(@Body() body: CreateDeviceTypeDto): Promise<DeviceTypeShape> {
     return this.deviceTypes.create(body);
@@ -93,5 +105,13 @@ export class DeviceTypesController {
   @ZodResponse({ type: DeviceTypeDto })
   update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateDeviceTypeDto): Promise<DeviceTypeShape> {
     return this.deviceTypes.update(id, body);
+  }
+
+  /** 409 with the current state while other records still refer to it. */
+  @Delete(':id')
+  @Allow('inventory.write')
+  @HttpCode(204)
+  remove(@Param('id', ParseIntPipe) id: number, @Query() query: DeleteQueryDto): Promise<void> {
+    return this.deviceTypes.delete(id, query.version);
   }
 }

@@ -9,6 +9,7 @@ import type {
 } from '@vigie/shared';
 import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
 import { Writer, type WriteContext } from '../database/writer.js';
+import { removeIfUnused } from './inventory-delete.js';
 import { DeviceType } from './device-type.entity.js';
 import { parseLibraryDeviceType } from './device-type-library.js';
 import { Device } from './device.entity.js';
@@ -167,5 +168,26 @@ export class DeviceTypesService {
       after,
     });
     return after;
+  }
+
+  /** 409 while devices of the type exist, racked or in stock. */
+  delete(id: number, version: number | undefined): Promise<void> {
+    return this.writer.run(async (tx) => {
+      await removeIfUnused(
+        tx,
+        {
+          entity: DeviceType,
+          label: 'Device type',
+          action: 'device-type.delete',
+          toDto: toDeviceTypeDto,
+          uses: async (deviceType) => ({
+            devices: await tx.em.count(Device, { deviceType }, { filters: false }),
+          }),
+        },
+        id,
+        version,
+      );
+      tx.announce('device-type.deleted', { id }, everyoneRooms);
+    });
   }
 }

@@ -10,13 +10,14 @@ const DeviceSchema = defineEntity({
   filters: tenantScopeFilter('tenant'),
   properties: {
     id: p.integer().primary(),
-    name: p.string().length(100),
+    // Indexed for the list's name and status orders (keyset pages on (column, id)).
+    name: p.string().length(100).index(),
     deviceType: () => p.manyToOne(DeviceType),
     rack: () => p.manyToOne(Rack).nullable(),
     /** Lowest rack unit occupied (1 = bottom, halves allowed); null for zero-U and unracked devices. */
     position: p.float().nullable(),
     face: p.enum(rackFaces).nullable(),
-    status: p.enum(deviceStatuses).default('active'),
+    status: p.enum(deviceStatuses).default('active').index(),
     tenant: () => p.manyToOne(Tenant).nullable(),
     serial: p.string().length(64).nullable().index(),
     assetTag: p.string().length(64).nullable().unique(),

@@ -12,12 +12,12 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Device as DeviceShape, Page } from '@vigie/shared';
+import type { Device as DeviceShape, DeviceListItem, Page } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
 import { DevicesService } from './devices.service.js';
 import { Allow } from '../auth/access.decorator.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { notFound } from '../common/domain-error.js';
-import { keysetPage, sortOrderOf } from '../common/keyset-page.js';
 import {
   CreateDeviceDto,
   DeleteQueryDto,
@@ -26,7 +26,7 @@ import {
   DevicePageDto,
   UpdateDeviceDto,
 } from './inventory.dto.js';
-import { deviceFilter } from './inventory-filters.js';
+import { DeviceListRepository } from './device-list.repository.js';
 import { toDeviceDto } from './inventory.mappers.js';
 import { Device } from './device.entity.js';
 
@@ -37,20 +37,13 @@ export class DevicesController {
   constructor(
     private readonly em: EntityManager,
     private readonly devices: DevicesService,
+    private readonly deviceList: DeviceListRepository,
   ) {}
 
   @Get()
   @ZodResponse({ type: DevicePageDto })
-  list(@Query() query: DeviceListQueryDto): Promise<Page<DeviceShape>> {
-    return keysetPage(
-      this.em.fork(),
-      Device,
-      deviceFilter(query),
-      query,
-      toDeviceDto,
-      [],
-      sortOrderOf(query.sort),
-    );
+  list(@Query() query: DeviceListQueryDto): Page<DeviceListItem> {
+    return this.deviceList.page(query);
   }
 
   /** Tenant scoping happens in the data layer: another tenant's device is simply not device. */
@@ -65,6 +58,7 @@ export class DevicesController {
   /** 409 when the place overlaps another device on the same face; 422 when it cannot be mounted there. */
   @Post()
   @Allow('inventory.write')
+  @Idempotent()
   @ZodResponse({ status: 201, type: DeviceDto })
   create(@Body() body: CreateDeviceDto): Promise<DeviceShape> {
     return this.devices.create(body);

@@ -4,7 +4,7 @@ import { notFound, staleVersion } from '../common/domain-error.js';
 import { Writer, type WriteContext } from '../database/writer.js';
 import { DeviceType } from './device-type.entity.js';
 import { Device } from './device.entity.js';
-import { checkPlacement } from './device-placement.js';
+import { checkPlacement, checkRackTenant } from './device-placement.js';
 import { referenced, taken, tenantRooms } from './inventory-write-support.js';
 import { toDeviceDto } from './inventory.mappers.js';
 import { Rack } from './rack.entity.js';
@@ -37,6 +37,7 @@ export class DevicesService {
     const tenant =
       input.tenantId === null ? null : await referenced(tx.em, Tenant, input.tenantId, 'tenantId', 'tenant');
     await this.checkAssetTag(tx, input.assetTag, null);
+    checkRackTenant(tenant, rack, 'rackId');
     await checkPlacement(tx.em, { deviceId: null, type, rack, position: input.position, face: input.face });
     const device = tx.em.create(Device, {
       name: input.name,
@@ -60,7 +61,11 @@ export class DevicesService {
     id: number,
     change: UpdateDevice,
   ): Promise<{ before: DeviceDto; after: DeviceDto }> {
-    const device = await tx.em.findOne(Device, { id }, { populate: ['deviceType', 'rack'], filters: false });
+    const device = await tx.em.findOne(
+      Device,
+      { id },
+      { populate: ['deviceType', 'rack', 'tenant'], filters: false },
+    );
     if (!device) throw notFound('Device');
     const before = toDeviceDto(device);
     if (device.version !== change.version) throw staleVersion(before);
@@ -79,14 +84,16 @@ export class DevicesService {
     const position =
       change.position !== undefined ? change.position : unracking ? null : (device.position ?? null);
     const face = change.face !== undefined ? change.face : unracking ? null : (device.face ?? null);
-    await checkPlacement(tx.em, { deviceId: device.id, type, rack, position, face });
-    if (change.assetTag !== undefined) await this.checkAssetTag(tx, change.assetTag, device.id);
-    if (change.tenantId !== undefined) {
-      device.tenant =
-        change.tenantId === null
+    const tenant =
+      change.tenantId === undefined
+        ? (device.tenant ?? null)
+        : change.tenantId === null
           ? null
           : await referenced(tx.em, Tenant, change.tenantId, 'tenantId', 'tenant');
-    }
+    checkRackTenant(tenant, rack, change.rackId !== undefined ? 'rackId' : 'tenantId');
+    await checkPlacement(tx.em, { deviceId: device.id, type, rack, position, face });
+    if (change.assetTag !== undefined) await this.checkAssetTag(tx, change.assetTag, device.id);
+    device.tenant = tenant;
     device.deviceType = type;
     device.rack = rack;
     device.position = position;

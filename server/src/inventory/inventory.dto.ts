@@ -25,23 +25,26 @@ import {
   updateTenantSchema,
   contractListQuerySchema,
   contractSchema,
+  deviceListItemSchema,
   deviceListQuerySchema,
   deviceSchema,
   deviceTypeListQuerySchema,
   deviceTypeSchema,
-  pageQuerySchema,
   pageSchema,
   rackListQuerySchema,
   rackSchema,
   roomListQuerySchema,
   roomSchema,
+  siteListQuerySchema,
   siteSchema,
+  tenantListQuerySchema,
   tenantSchema,
 } from '@vigie/shared';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-export class InventoryListQueryDto extends createZodDto(pageQuerySchema) {}
+export class SiteListQueryDto extends createZodDto(siteListQuerySchema) {}
+export class TenantListQueryDto extends createZodDto(tenantListQuerySchema) {}
 export class SitePageDto extends createZodDto(pageSchema(siteSchema)) {}
 export class SiteDto extends createZodDto(siteSchema) {}
 export class TenantPageDto extends createZodDto(pageSchema(tenantSchema)) {}
@@ -60,7 +63,7 @@ export class DeviceTypePageDto extends createZodDto(pageSchema(deviceTypeSchema)
 export class DeviceTypeDto extends createZodDto(deviceTypeSchema) {}
 
 export class DeviceListQueryDto extends createZodDto(deviceListQuerySchema) {}
-export class DevicePageDto extends createZodDto(pageSchema(deviceSchema)) {}
+export class DevicePageDto extends createZodDto(pageSchema(deviceListItemSchema)) {}
 export class DeviceDto extends createZodDto(deviceSchema) {}
 
 export class ContractListQueryDto extends createZodDto(contractListQuerySchema) {}

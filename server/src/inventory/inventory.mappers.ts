@@ -100,6 +100,7 @@ export function toContractDto(contract: Contract): ContractDto {
     serviceHours: contract.serviceHours,
     businessHours: contract.businessHours ?? null,
     slaPolicy: contract.slaPolicy,
+    priorityMatrix: contract.priorityMatrix ?? null,
     contacts: contract.contacts,
     startsOn: contract.startsOn,
     endsOn: contract.endsOn ?? null,

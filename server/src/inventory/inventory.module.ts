@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CapacityService } from './capacity.service.js';
 import { ContractsController } from './contracts.controller.js';
 import { ContractsService } from './contracts.service.js';
+import { DeviceListRepository } from './device-list.repository.js';
 import { DeviceTypesController } from './device-types.controller.js';
 import { DeviceTypesService } from './device-types.service.js';
 import { DevicesController } from './devices.controller.js';
@@ -9,6 +10,7 @@ import { DevicesService } from './devices.service.js';
 import { InventoryCsvController } from './inventory-csv.controller.js';
 import { InventoryCsvService } from './inventory-csv.service.js';
 import { InventorySearchController } from './inventory-search.controller.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { PlacementController } from './placement.controller.js';
 import { PlacementSearchService } from './placement-search.service.js';
 import { RackElevationService } from './rack-elevation.service.js';
@@ -44,7 +46,9 @@ import { TenantsService } from './tenants.service.js';
     DeviceTypesService,
     DevicesService,
     ContractsService,
+    PreparedStatements,
     RackLoadRepository,
+    DeviceListRepository,
     CapacityService,
     RackElevationService,
     PlacementSearchService,

@@ -1,46 +1,37 @@
-import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { PlacementCandidate, PlacementQuery, PlacementResult } from '@vigie/shared';
-import { Rack } from './rack.entity.js';
+import { scopedTenantId } from '../common/tenant-scope.js';
 import { rackLoad } from './rack-capacity.js';
 import { RackLoadRepository } from './rack-load.repository.js';
 
 /** Where N units drawing W watts can go: racks with a free block and the power headroom, best first. */
 @Injectable()
 export class PlacementSearchService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly loads: RackLoadRepository,
-  ) {}
+  constructor(private readonly loads: RackLoadRepository) {}
 
-  async search(query: PlacementQuery): Promise<PlacementResult> {
-    const where: FilterQuery<Rack>[] = [
-      { status: { $in: ['active', 'reserved'] } },
-      // A tenant's equipment goes in its own racks or in shared ones; without a tenant, shared only.
-      query.tenantId ? { $or: [{ tenant: query.tenantId }, { tenant: null }] } : { tenant: null },
-    ];
-    if (query.roomId) where.push({ room: query.roomId });
-    if (query.siteId) where.push({ room: { site: query.siteId } });
-    const racks = await this.em
-      .fork()
-      .find(Rack, { $and: where }, { populate: ['room'], orderBy: { id: 'asc' } });
-    if (racks.length === 0) return { items: [] };
-
+  search(query: PlacementQuery): PlacementResult {
     const types = this.loads.typeLoads();
-    // Power first, from counts per type: most racks are ruled out before their positions are read.
-    const counts = this.loads.typeCountsIn(racks.map((rack) => rack.id));
-    const powered = racks.filter((rack) => {
-      const allocated = (counts.get(rack.id) ?? []).reduce(
-        (total, row) => total + (types.get(row.deviceTypeId)?.drawW ?? 0) * row.count,
-        0,
-      );
-      return rack.powerBudgetKw * 1000 - allocated >= query.watts;
-    });
+    // Power first, summed in SQL: most racks are ruled out before their positions are read.
+    const racks = this.loads.placementRacks(
+      {
+        tenantId: query.tenantId,
+        siteId: query.siteId,
+        roomId: query.roomId,
+        scopedTenantId: scopedTenantId(),
+      },
+      types,
+    );
+    const powered = racks.filter((rack) => rack.power_budget_kw * 1000 - rack.power_w >= query.watts);
     const devices = this.loads.devicesIn(powered.map((rack) => rack.id));
 
     const candidates: PlacementCandidate[] = [];
     for (const rack of powered) {
-      const load = rackLoad(rack, devices.get(rack.id) ?? [], types);
+      const limits = {
+        uHeight: rack.u_height,
+        powerBudgetKw: rack.power_budget_kw,
+        maxWeightKg: rack.max_weight_kg,
+      };
+      const load = rackLoad(limits, devices.get(rack.id) ?? [], types);
       let best: { position: number; blockUnits: number } | null = null;
       for (const block of load.occupancy.freeRanges(query.face, query.fullDepth)) {
         if (block.units < query.units || (best && block.units >= best.blockUnits)) continue;
@@ -57,10 +48,10 @@ export class PlacementSearchService {
       candidates.push({
         rackId: rack.id,
         rackName: rack.name,
-        roomId: rack.room.id,
-        roomName: rack.room.name,
-        rowLabel: rack.rowLabel,
-        tenantId: rack.tenant?.id ?? null,
+        roomId: rack.room_id,
+        roomName: rack.room_name,
+        rowLabel: rack.row_label,
+        tenantId: rack.tenant_id,
         position: best.position,
         face: query.face,
         blockUnits: best.blockUnits,

@@ -15,7 +15,7 @@ export class PlacementController {
   /** "Where can N U drawing W watts go for tenant T": racks with a free block and power headroom, best first. */
   @Get()
   @ZodResponse({ type: PlacementResultDto })
-  search(@Query() query: PlacementQueryDto): Promise<PlacementResult> {
+  search(@Query() query: PlacementQueryDto): PlacementResult {
     return this.placement.search(query);
   }
 }

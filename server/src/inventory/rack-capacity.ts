@@ -1,7 +1,7 @@
 import type { CapacityFigures } from '@vigie/shared';
 import { percentOf } from './power-draw.js';
 import type { MountedDevice, TypeLoad } from './rack-load.repository.js';
-import { RackOccupancy } from './rack-occupancy.js';
+import { mountingProblem, RackOccupancy } from './rack-occupancy.js';
 
 /** The physical limits of a rack. */
 export interface RackLimits {
@@ -19,6 +19,38 @@ export interface RackLoad {
   weightMaxKg: number;
   weightKg: number;
   occupancy: RackOccupancy;
+}
+
+/**
+ * Units used on either face: the length of the union of the mounted devices' unit ranges (a device
+ * that could not be mounted where it is recorded, e.g. outside the rack, takes none).
+ */
+export function usedUnits(
+  rackHeight: number,
+  devices: readonly MountedDevice[],
+  types: Map<number, TypeLoad>,
+): number {
+  const ranges: [number, number][] = [];
+  for (const device of devices) {
+    const type = types.get(device.deviceTypeId);
+    if (!type || device.position === null || device.face === null || type.uHeight === 0) continue;
+    if (mountingProblem(rackHeight, device.position, type.uHeight) !== null) continue;
+    ranges.push([device.position, device.position + type.uHeight]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  let used = 0;
+  let reach = 1;
+  for (const [from, to] of ranges) {
+    if (to <= reach) continue;
+    used += to - Math.max(from, reach);
+    reach = to;
+  }
+  return used;
+}
+
+/** Power counted for the devices of a rack, in watts. */
+export function powerOf(devices: readonly MountedDevice[], types: Map<number, TypeLoad>): number {
+  return devices.reduce((total, device) => total + (types.get(device.deviceTypeId)?.drawW ?? 0), 0);
 }
 
 /** The load of a rack from its devices. Zero-U and unpositioned devices draw power but take no unit. */
@@ -42,7 +74,7 @@ export function rackLoad(
   }
   return {
     uTotal: rack.uHeight,
-    uUsed: occupancy.usedUnits(),
+    uUsed: usedUnits(rack.uHeight, devices, types),
     powerBudgetW: rack.powerBudgetKw * 1000,
     powerAllocatedW,
     weightMaxKg: rack.maxWeightKg,

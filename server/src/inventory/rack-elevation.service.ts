@@ -1,66 +1,91 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import {
-  isTenantScoped,
-  rackFaces,
-  type ElevationDevice,
-  type RackElevation,
-  type RackFace,
-} from '@vigie/shared';
+import { rackFaces, type ElevationDevice, type RackElevation, type RackFace } from '@vigie/shared';
 import { notFound } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
-import { Device } from './device.entity.js';
-import { toRackDto } from './inventory.mappers.js';
-import { Rack } from './rack.entity.js';
+import { scopedTenantId } from '../common/tenant-scope.js';
+import { rackColumns, rackRowToDto, type RackRow } from './inventory-rows.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { RackLoadRepository } from './rack-load.repository.js';
 import { RackOccupancy } from './rack-occupancy.js';
 
+interface ElevationRow {
+  id: number;
+  name: string;
+  device_type_id: number;
+  position: number | null;
+  face: RackFace | null;
+  status: ElevationDevice['status'];
+  tenant_id: number | null;
+  tenant_name: string | null;
+  manufacturer: string;
+  model: string;
+  u_height: number;
+  is_full_depth: number;
+}
+
+const rackSql = `select ${rackColumns('r')} from rack r where r.id = ?`;
+const elevationSql = (scoped: boolean) =>
+  `select d.id, d.name, d.device_type_id, d.position, d.face, d.status, d.tenant_id, tn.name as tenant_name,
+     t.manufacturer, t.model, t.u_height, t.is_full_depth
+   from device d join device_type t on t.id = d.device_type_id left join tenant tn on tn.id = d.tenant_id
+   where d.rack_id = ?${scoped ? ' and d.tenant_id = ?' : ''}
+   order by d.position, d.id`;
+
+const toElevationDevice = (row: ElevationRow): ElevationDevice => ({
+  id: row.id,
+  name: row.name,
+  deviceTypeId: row.device_type_id,
+  typeLabel: `${row.manufacturer} ${row.model}`,
+  uHeight: row.u_height,
+  isFullDepth: row.is_full_depth === 1,
+  position: row.u_height > 0 ? row.position : null,
+  face: row.face,
+  status: row.status,
+  tenantId: row.tenant_id,
+  tenantName: row.tenant_name,
+});
+
+/** The rack seen from both faces, read in plain SQL (two indexed queries) and mapped to the shared shape. */
 @Injectable()
 export class RackElevationService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly statements: PreparedStatements,
     private readonly loads: RackLoadRepository,
   ) {}
 
   /**
-   * The rack seen from both faces. A client viewer sees their own racks, and shared racks (no
-   * tenant) that hold one of their devices; in a shared rack only their devices are shown, the
-   * space others take is reported as hidden.
+   * A client viewer sees their own racks, and shared racks (no tenant) that hold one of their
+   * devices; in a shared rack only their devices are shown, the space others take is reported as
+   * hidden.
    */
-  async elevation(id: number): Promise<RackElevation> {
-    const em = this.em.fork();
-    const rack = (await em.findOne(Rack, { id })) ?? (await this.sharedRackOfViewer(em, id));
+  elevation(id: number): RackElevation {
+    const tenantScope = scopedTenantId();
+    const rack = this.statements.get(rackSql).get(id) as RackRow | undefined;
     if (!rack) throw notFound('Rack');
-    const devices = await em.find(
-      Device,
-      { rack },
-      { populate: ['deviceType', 'tenant'], orderBy: { position: 'asc', id: 'asc' } },
-    );
-    const visible = new Set(devices.map((device) => device.id));
+    const rows = (
+      tenantScope === null
+        ? this.statements.get(elevationSql(false)).all(id)
+        : this.statements.get(elevationSql(true)).all(id, tenantScope)
+    ) as ElevationRow[];
+    const visibleToViewer =
+      tenantScope === null || rack.tenant_id === tenantScope || (rack.tenant_id === null && rows.length > 0);
+    if (!visibleToViewer) throw notFound('Rack');
 
-    const occupancy = new RackOccupancy(rack.uHeight);
-    const hidden = new RackOccupancy(rack.uHeight);
-    const mounted = devices.filter(
-      (device) => device.position != null && device.face != null && device.deviceType.uHeight > 0,
-    );
+    const devices = rows.map(toElevationDevice);
+    const occupancy = new RackOccupancy(rack.u_height);
+    const hidden = new RackOccupancy(rack.u_height);
+    const mounted = devices.filter((device) => device.position !== null && device.face !== null);
     for (const device of mounted) {
-      const { uHeight, isFullDepth } = device.deviceType;
-      if (occupancy.isFree(device.position!, uHeight, device.face!, isFullDepth)) {
-        occupancy.occupy(device.position!, uHeight, device.face!, isFullDepth, device.id);
+      if (occupancy.isFree(device.position!, device.uHeight, device.face!, device.isFullDepth)) {
+        occupancy.occupy(device.position!, device.uHeight, device.face!, device.isFullDepth, device.id);
       }
     }
-    if (requestContext.current()?.actor && isTenantScoped(requestContext.current()!.actor!.role)) {
+    if (tenantScope !== null) {
+      const visible = new Set(devices.map((device) => device.id));
       const types = this.loads.typeLoads();
       for (const other of this.loads.devicesIn([rack.id]).get(rack.id) ?? []) {
         const type = types.get(other.deviceTypeId);
-        if (
-          visible.has(other.id) ||
-          !type ||
-          other.position === null ||
-          other.face === null ||
-          type.uHeight === 0
-        )
-          continue;
+        if (visible.has(other.id) || !type || other.position === null || other.face === null) continue;
+        if (type.uHeight === 0) continue;
         if (occupancy.isFree(other.position, type.uHeight, other.face, type.isFullDepth)) {
           occupancy.occupy(other.position, type.uHeight, other.face, type.isFullDepth);
           hidden.occupy(other.position, type.uHeight, other.face, type.isFullDepth);
@@ -68,41 +93,20 @@ export class RackElevationService {
       }
     }
 
-    const shape = (device: Device): ElevationDevice => ({
-      id: device.id,
-      name: device.name,
-      deviceTypeId: device.deviceType.id,
-      typeLabel: `${device.deviceType.manufacturer} ${device.deviceType.model}`,
-      uHeight: device.deviceType.uHeight,
-      isFullDepth: device.deviceType.isFullDepth,
-      position: device.deviceType.uHeight > 0 ? (device.position ?? null) : null,
-      face: device.face ?? null,
-      status: device.status,
-      tenantId: device.tenant?.id ?? null,
-      tenantName: device.tenant?.name ?? null,
-    });
     const face = (side: RackFace) => ({
       face: side,
-      devices: mounted.filter((device) => device.face === side || device.deviceType.isFullDepth).map(shape),
+      devices: mounted.filter((device) => device.face === side || device.isFullDepth),
       freeRanges: occupancy.freeRanges(side),
       freeUnits: occupancy.freeUnits(side),
     });
     const [front, rear] = rackFaces.map(face);
     return {
-      rack: toRackDto(rack),
+      rack: rackRowToDto(rack),
       front: front!,
       rear: rear!,
-      zeroU: devices.filter((device) => device.deviceType.uHeight === 0).map(shape),
+      zeroU: devices.filter((device) => device.uHeight === 0),
       hiddenRanges: { front: this.takenRanges(hidden, 'front'), rear: this.takenRanges(hidden, 'rear') },
     };
-  }
-
-  private async sharedRackOfViewer(em: EntityManager, id: number): Promise<Rack | null> {
-    const actor = requestContext.current()?.actor;
-    if (!actor || !isTenantScoped(actor.role)) return null;
-    const rack = await em.findOne(Rack, { id, tenant: null }, { filters: false });
-    // The device count goes through the tenant filter: only the viewer's own devices count.
-    return rack && (await em.count(Device, { rack })) > 0 ? rack : null;
   }
 
   /** Runs taken in `occupancy` on a face: the complement of its free runs. */

@@ -18,6 +18,7 @@ import { CapacityService } from './capacity.service.js';
 import { RackElevationService } from './rack-elevation.service.js';
 import { RacksService } from './racks.service.js';
 import { Allow } from '../auth/access.decorator.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { notFound } from '../common/domain-error.js';
 import { keysetPage, sortOrderOf } from '../common/keyset-page.js';
 import {
@@ -62,7 +63,7 @@ export class RacksController {
 
   @Get(':id/elevation')
   @ZodResponse({ type: RackElevationDto })
-  elevation(@Param('id', ParseIntPipe) id: number): Promise<RackElevation> {
+  elevation(@Param('id', ParseIntPipe) id: number): RackElevation {
     return this.elevations.elevation(id);
   }
 
@@ -74,6 +75,7 @@ export class RacksController {
 
   @Post()
   @Allow('inventory.write')
+  @Idempotent()
   @ZodResponse({ status: 201, type: RackDto })
   create(@Body() body: CreateRackDto): Promise<RackShape> {
     return this.racks.create(body);

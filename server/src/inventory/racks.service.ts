@@ -85,6 +85,7 @@ export class RacksService {
         change.tenantId === null
           ? null
           : await referenced(tx.em, Tenant, change.tenantId, 'tenantId', 'tenant');
+      if (rack.tenant) await this.checkDevicesTenant(tx, rack, rack.tenant);
     }
     const { version: _version, roomId: _room, tenantId: _tenant, ...fields } = change;
     assignDefined(rack, fields);
@@ -114,6 +115,21 @@ export class RacksService {
       await tx.audit({ action: 'rack.delete', entityType: 'Rack', entityId: id, before });
       tx.announce('rack.deleted', { id, roomId: before.roomId }, tenantRooms(before.tenantId));
     });
+  }
+
+  /** A rack given to a tenant may hold only that tenant's devices and the operator's own. */
+  private async checkDevicesTenant(tx: WriteContext, rack: Rack, tenant: Tenant): Promise<void> {
+    const stranger = await tx.em.findOne(
+      Device,
+      { rack, tenant: { $ne: null, $nin: [tenant.id] } },
+      { populate: ['tenant'], filters: false },
+    );
+    if (stranger) {
+      throw ruleViolation(
+        'tenantId',
+        `Rack ${rack.name} holds ${stranger.name} of ${stranger.tenant!.code}: move it before giving the rack to ${tenant.code}`,
+      );
+    }
   }
 
   /** The name is unique in the room, and the tile is on the grid and free. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateRoom, Room as RoomDto, UpdateRoom } from '@vigie/shared';
 import { notFound, staleVersion } from '../common/domain-error.js';
 import { Writer } from '../database/writer.js';
+import { removeIfUnused } from './inventory-delete.js';
 import { assignDefined, everyoneRooms, referenced, ruleViolation, taken } from './inventory-write-support.js';
 import { toRoomDto } from './inventory.mappers.js';
 import { Rack } from './rack.entity.js';
@@ -60,6 +61,25 @@ export class RoomsService {
       await tx.audit({ action: 'room.update', entityType: 'Room', entityId: room.id, before, after });
       tx.announce('room.updated', after, everyoneRooms);
       return after;
+    });
+  }
+
+  /** 409 while racks stand in the room. */
+  delete(id: number, version: number | undefined): Promise<void> {
+    return this.writer.run(async (tx) => {
+      await removeIfUnused(
+        tx,
+        {
+          entity: Room,
+          label: 'Room',
+          action: 'room.delete',
+          toDto: toRoomDto,
+          uses: async (room) => ({ racks: await tx.em.count(Rack, { room }, { filters: false }) }),
+        },
+        id,
+        version,
+      );
+      tx.announce('room.deleted', { id }, everyoneRooms);
     });
   }
 }

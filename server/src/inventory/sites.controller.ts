@@ -1,18 +1,31 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page, Site as SiteShape, SiteCapacity } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
 import { CapacityService } from './capacity.service.js';
 import { SitesService } from './sites.service.js';
 import { Allow } from '../auth/access.decorator.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { notFound } from '../common/domain-error.js';
-import { containsPattern, keysetPage } from '../common/keyset-page.js';
+import { containsPattern, keysetPage, sortOrderOf } from '../common/keyset-page.js';
 import {
   CreateSiteDto,
-  InventoryListQueryDto,
+  DeleteQueryDto,
   SiteCapacityDto,
   SiteDto,
+  SiteListQueryDto,
   SitePageDto,
   UpdateSiteDto,
 } from './inventory.dto.js';
@@ -31,7 +44,7 @@ export class SitesController {
 
   @Get()
   @ZodResponse({ type: SitePageDto })
-  list(@Query() query: InventoryListQueryDto): Promise<Page<SiteShape>> {
+  list(@Query() query: SiteListQueryDto): Promise<Page<SiteShape>> {
     const where = query.search
       ? {
           $or: [
@@ -40,7 +53,7 @@ export class SitesController {
           ],
         }
       : {};
-    return keysetPage(this.em.fork(), Site, where, query, toSiteDto);
+    return keysetPage(this.em.fork(), Site, where, query, toSiteDto, [], sortOrderOf(query.sort));
   }
 
   @Get(':id')
@@ -59,6 +72,7 @@ export class SitesController {
 
   @Post()
   @Allow('inventory.write')
+  @Idempotent()
   @ZodResponse({ status: 201, type: SiteDto })
   create(@Body() body: CreateSiteDto): Promise<SiteShape> {
     return this.sites.create(body);
@@ -69,5 +83,13 @@ export class SitesController {
   @ZodResponse({ type: SiteDto })
   update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateSiteDto): Promise<SiteShape> {
     return this.sites.update(id, body);
+  }
+
+  /** 409 with the current state while other records still refer to it. */
+  @Delete(':id')
+  @Allow('inventory.write')
+  @HttpCode(204)
+  remove(@Param('id', ParseIntPipe) id: number, @Query() query: DeleteQueryDto): Promise<void> {
+    return this.sites.delete(id, query.version);
   }
 }

@@ -4,6 +4,8 @@ import { notFound, staleVersion } from '../common/domain-error.js';
 import { Writer } from '../database/writer.js';
 import { assignDefined, everyoneRooms, taken } from './inventory-write-support.js';
 import { toSiteDto } from './inventory.mappers.js';
+import { removeIfUnused } from './inventory-delete.js';
+import { Room } from './room.entity.js';
 import { Site } from './site.entity.js';
 
 @Injectable()
@@ -38,6 +40,25 @@ export class SitesService {
       await tx.audit({ action: 'site.update', entityType: 'Site', entityId: site.id, before, after });
       tx.announce('site.updated', after, everyoneRooms);
       return after;
+    });
+  }
+
+  /** 409 while rooms stand in the site. */
+  delete(id: number, version: number | undefined): Promise<void> {
+    return this.writer.run(async (tx) => {
+      await removeIfUnused(
+        tx,
+        {
+          entity: Site,
+          label: 'Site',
+          action: 'site.delete',
+          toDto: toSiteDto,
+          uses: async (site) => ({ rooms: await tx.em.count(Room, { site }) }),
+        },
+        id,
+        version,
+      );
+      tx.announce('site.deleted', { id }, everyoneRooms);
     });
   }
 }

@@ -1,16 +1,29 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page, Tenant as TenantShape } from '@vigie/shared';
 import { ZodResponse } from 'nestjs-zod';
 import { TenantsService } from './tenants.service.js';
 import { Allow } from '../auth/access.decorator.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { notFound } from '../common/domain-error.js';
-import { containsPattern, keysetPage } from '../common/keyset-page.js';
+import { containsPattern, keysetPage, sortOrderOf } from '../common/keyset-page.js';
 import {
   CreateTenantDto,
-  InventoryListQueryDto,
+  DeleteQueryDto,
   TenantDto,
+  TenantListQueryDto,
   TenantPageDto,
   UpdateTenantDto,
 } from './inventory.dto.js';
@@ -28,7 +41,7 @@ export class TenantsController {
 
   @Get()
   @ZodResponse({ type: TenantPageDto })
-  list(@Query() query: InventoryListQueryDto): Promise<Page<TenantShape>> {
+  list(@Query() query: TenantListQueryDto): Promise<Page<TenantShape>> {
     const where = query.search
       ? {
           $or: [
@@ -37,7 +50,7 @@ export class TenantsController {
           ],
         }
       : {};
-    return keysetPage(this.em.fork(), Tenant, where, query, toTenantDto);
+    return keysetPage(this.em.fork(), Tenant, where, query, toTenantDto, [], sortOrderOf(query.sort));
   }
 
   /** Tenant scoping happens in the data layer: another tenant's id is simply not found. */
@@ -51,6 +64,7 @@ export class TenantsController {
 
   @Post()
   @Allow('inventory.write')
+  @Idempotent()
   @ZodResponse({ status: 201, type: TenantDto })
   create(@Body() body: CreateTenantDto): Promise<TenantShape> {
     return this.tenants.create(body);
@@ -61,5 +75,13 @@ export class TenantsController {
   @ZodResponse({ type: TenantDto })
   update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateTenantDto): Promise<TenantShape> {
     return this.tenants.update(id, body);
+  }
+
+  /** 409 with the current state while other records still refer to it. */
+  @Delete(':id')
+  @Allow('inventory.write')
+  @HttpCode(204)
+  remove(@Param('id', ParseIntPipe) id: number, @Query() query: DeleteQueryDto): Promise<void> {
+    return this.tenants.delete(id, query.version);
   }
 }

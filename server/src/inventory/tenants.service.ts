@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { CreateTenant, Tenant as TenantDto, UpdateTenant } from '@vigie/shared';
 import { notFound, staleVersion } from '../common/domain-error.js';
 import { Writer } from '../database/writer.js';
+import { User } from '../auth/user.entity.js';
+import { Contract } from './contract.entity.js';
+import { Device } from './device.entity.js';
+import { removeIfUnused } from './inventory-delete.js';
+import { Rack } from './rack.entity.js';
 import { assignDefined, taken, tenantRooms } from './inventory-write-support.js';
 import { toTenantDto } from './inventory.mappers.js';
 import { Tenant } from './tenant.entity.js';
@@ -38,6 +43,30 @@ export class TenantsService {
       await tx.audit({ action: 'tenant.update', entityType: 'Tenant', entityId: tenant.id, before, after });
       tx.announce('tenant.updated', after, tenantRooms(tenant.id));
       return after;
+    });
+  }
+
+  /** 409 while racks, devices, contracts or users of the tenant remain. */
+  delete(id: number, version: number | undefined): Promise<void> {
+    return this.writer.run(async (tx) => {
+      await removeIfUnused(
+        tx,
+        {
+          entity: Tenant,
+          label: 'Tenant',
+          action: 'tenant.delete',
+          toDto: toTenantDto,
+          uses: async (tenant) => ({
+            racks: await tx.em.count(Rack, { tenant }, { filters: false }),
+            devices: await tx.em.count(Device, { tenant }, { filters: false }),
+            contracts: await tx.em.count(Contract, { tenant }, { filters: false }),
+            users: await tx.em.count(User, { tenant }),
+          }),
+        },
+        id,
+        version,
+      );
+      tx.announce('tenant.deleted', { id }, tenantRooms(id));
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.js';
+import { priorityMatrixSchema } from '../incidents/incident-priority.js';
 import { idFilterSchema } from './id-filter.js';
 
 /** Incident priorities: P0 is the major-incident override, P1…P4 come from the impact × urgency matrix. */
@@ -57,6 +58,8 @@ export const contractSchema = z.object({
   /** Null for 24x7 contracts. */
   businessHours: businessHoursSchema.nullable(),
   slaPolicy: slaPolicySchema,
+  /** Impact × urgency → priority for this tenant's incidents; null = the default ITIL matrix. */
+  priorityMatrix: priorityMatrixSchema.nullable(),
   contacts: z.array(contractContactSchema),
   /** Calendar dates, `YYYY-MM-DD`. */
   startsOn: z.iso.date(),
@@ -93,6 +96,7 @@ export const createContractSchema = z
     serviceHours: serviceHoursSchema,
     businessHours: businessHoursSchema.nullable().default(null),
     slaPolicy: slaPolicySchema,
+    priorityMatrix: priorityMatrixSchema.nullable().default(null),
     contacts: z.array(contractContactSchema).max(20).default([]),
     startsOn: z.iso.date(),
     endsOn: z.iso.date().nullable().default(null),
@@ -112,6 +116,7 @@ export const updateContractSchema = z
     serviceHours: serviceHoursSchema.optional(),
     businessHours: businessHoursSchema.nullable().optional(),
     slaPolicy: slaPolicySchema.optional(),
+    priorityMatrix: priorityMatrixSchema.nullable().optional(),
     contacts: z.array(contractContactSchema).max(20).optional(),
     startsOn: z.iso.date().optional(),
     endsOn: z.iso.date().nullable().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.js';
+import { sortParamSchema } from './list-sort.js';
 
 /** Airflow directions, as in NetBox and the community device-type library. */
 export const airflows = [
@@ -41,8 +42,20 @@ export const deviceTypeSchema = z.object({
 });
 export type DeviceType = z.infer<typeof deviceTypeSchema>;
 
+export const deviceTypeSortKeys = [
+  'manufacturer',
+  '-manufacturer',
+  'model',
+  '-model',
+  'slug',
+  '-slug',
+  'uHeight',
+  '-uHeight',
+] as const;
+
 export const deviceTypeListQuerySchema = pageQuerySchema.extend({
   manufacturer: z.string().trim().min(1).max(100).optional(),
+  sort: sortParamSchema(deviceTypeSortKeys),
 });
 export type DeviceTypeListQuery = z.infer<typeof deviceTypeListQuerySchema>;
 

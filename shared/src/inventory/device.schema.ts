@@ -27,6 +27,16 @@ export const deviceSchema = z.object({
 });
 export type Device = z.infer<typeof deviceSchema>;
 
+/** A row of the device list: the device and where it stands, named, so a list needs no lookups. */
+export const deviceListItemSchema = deviceSchema.extend({
+  rackName: z.string().nullable(),
+  roomId: z.number().int().nullable(),
+  roomName: z.string().nullable(),
+  siteId: z.number().int().nullable(),
+  siteCode: z.string().nullable(),
+});
+export type DeviceListItem = z.infer<typeof deviceListItemSchema>;
+
 export const deviceSortKeys = ['name', '-name', 'status', '-status'] as const;
 
 export const deviceListQuerySchema = pageQuerySchema.extend({

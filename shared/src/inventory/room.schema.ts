@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.js';
 import { idFilterSchema } from './id-filter.js';
+import { sortParamSchema } from './list-sort.js';
 
 /** A room (salle) of a site; its floor plan is a grid of tiles, columns × rows. */
 export const roomSchema = z.object({
@@ -13,8 +14,18 @@ export const roomSchema = z.object({
 });
 export type Room = z.infer<typeof roomSchema>;
 
+export const roomSortKeys = [
+  'name',
+  '-name',
+  'gridColumns',
+  '-gridColumns',
+  'gridRows',
+  '-gridRows',
+] as const;
+
 export const roomListQuerySchema = pageQuerySchema.extend({
   siteId: idFilterSchema,
+  sort: sortParamSchema(roomSortKeys),
 });
 export type RoomListQuery = z.infer<typeof roomListQuerySchema>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../common/pagination.js';
+import { sortParamSchema } from './list-sort.js';
 
 export const siteSchema = z.object({
   id: z.number().int(),
@@ -12,6 +14,11 @@ export const siteSchema = z.object({
   version: z.number().int(),
 });
 export type Site = z.infer<typeof siteSchema>;
+
+export const siteSortKeys = ['code', '-code', 'name', '-name'] as const;
+
+export const siteListQuerySchema = pageQuerySchema.extend({ sort: sortParamSchema(siteSortKeys) });
+export type SiteListQuery = z.infer<typeof siteListQuerySchema>;
 
 const isTimeZone = (zone: string) => {
   try {

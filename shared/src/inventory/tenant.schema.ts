@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../common/pagination.js';
+import { sortParamSchema } from './list-sort.js';
 
 export const tenantSchema = z.object({
   id: z.number().int(),
@@ -7,6 +9,11 @@ export const tenantSchema = z.object({
   version: z.number().int(),
 });
 export type Tenant = z.infer<typeof tenantSchema>;
+
+export const tenantSortKeys = ['code', '-code', 'name', '-name'] as const;
+
+export const tenantListQuerySchema = pageQuerySchema.extend({ sort: sortParamSchema(tenantSortKeys) });
+export type TenantListQuery = z.infer<typeof tenantListQuerySchema>;
 
 export const createTenantSchema = z.strictObject({
   code: z

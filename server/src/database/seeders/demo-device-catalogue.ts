@@ -356,8 +356,9 @@ export const demoCatalogue: readonly CatalogueEntry[] = [
     isFullDepth: false,
     airflow: 'passive',
     weightKg: 7.64,
-    // The PDU feeds the rack: its inlet rating is not a load on the rack's budget.
-    powerPorts: [{ name: 'Input', type: 'nema-l6-30p', maximumDraw: 4992 }],
+    // The PDU feeds the rack: its inlet rating is not a load on the rack's budget, only what its
+    // own metering and switching electronics draw.
+    powerPorts: [{ name: 'Input', type: 'nema-l6-30p', maximumDraw: 4992, allocatedDraw: 20 }],
     role: 'pdu',
     serialPattern: '5A9999E99999',
   },
@@ -406,9 +407,4 @@ export function catalogueEntry(slug: string): CatalogueEntry {
   const entry = demoCatalogue.find((candidate) => candidate.slug === slug);
   if (!entry) throw new Error(`no device type ${slug} in the demo catalogue`);
   return entry;
-}
-
-/** Expected load of a device of this type, in watts. */
-export function allocatedDrawOf(entry: CatalogueEntry): number {
-  return entry.powerPorts.reduce((sum, port) => sum + (port.allocatedDraw ?? 0), 0);
 }

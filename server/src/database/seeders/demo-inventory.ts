@@ -72,7 +72,7 @@ export function createDemoInventory(
   const racks = planRacks(random);
   for (const plan of racks) {
     const room = rooms.get(plan.roomName)!;
-    const { roomName: _room, profile: _profile, tenant: tenantCode, ...fields } = plan;
+    const { roomName: _room, profile: _profile, overCommitted: _over, tenant: tenantCode, ...fields } = plan;
     const tenant = tenantOf(tenantCode);
     const rack = em.create(Rack, { room, tenant, ...fields });
     for (const device of fillRack(plan, names, random)) {

@@ -1,8 +1,9 @@
 import type { RackFace } from '@vigie/shared';
-import { allocatedDrawOf, catalogueEntry, type CatalogueEntry } from './demo-device-catalogue.js';
+import { catalogueEntry, type CatalogueEntry } from './demo-device-catalogue.js';
 import type { NameBook } from './demo-identifiers.js';
 import type { RackPlan } from './demo-rack-layout.js';
 import { tenantHardware, type TenantHardware } from './demo-tenant-profiles.js';
+import { allocatedDrawW } from '../../inventory/power-draw.js';
 import { RackOccupancy } from '../../inventory/rack-occupancy.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -14,7 +15,7 @@ export interface PlannedDevice {
   face: RackFace;
 }
 
-/** Places devices in one rack, keeping to its free units and its power budget. */
+/** Places devices in one rack, keeping to its free units and a power limit (counted as capacity counts it). */
 class RackBuilder {
   readonly devices: PlannedDevice[] = [];
   readonly occupancy: RackOccupancy;
@@ -37,7 +38,7 @@ class RackBuilder {
     if (!this.powerFor(entry) || !this.occupancy.isFree(position, entry.uHeight, face, entry.isFullDepth))
       return false;
     this.occupancy.occupy(position, entry.uHeight, face, entry.isFullDepth);
-    this.load += allocatedDrawOf(entry);
+    this.load += allocatedDrawW(entry.powerPorts);
     this.devices.push({ entry, name: name(), position, face });
     return true;
   }
@@ -51,7 +52,7 @@ class RackBuilder {
   }
 
   private powerFor(entry: CatalogueEntry): boolean {
-    return this.load + allocatedDrawOf(entry) <= this.budgetW;
+    return this.load + allocatedDrawW(entry.powerPorts) <= this.budgetW;
   }
 }
 
@@ -170,10 +171,19 @@ function fillCoreRack(builder: RackBuilder, names: NameBook): void {
   builder.at(coreSwitch, 26, 'rear', () => names.numbered('par1-core'));
 }
 
-/** The devices of one rack, placed without overlaps and within its height and power budget. */
+/**
+ * The share of its budget a rack is filled to. Client racks mostly run at 30–80 % (room to grow,
+ * redundant feeds), a few close to the limit; network and core racks hold fixed kit the budget only caps.
+ */
+function loadShare(rack: RackPlan, random: SeededRandom): number {
+  if (rack.overCommitted) return 1.08;
+  if (rack.profile !== 'compute' && rack.profile !== 'storage') return 1;
+  return random.chance(0.06) ? 0.9 + random.next() * 0.08 : 0.3 + random.next() * 0.5;
+}
+
+/** The devices of one rack, placed without overlaps, within its height and (but one) its power budget. */
 export function fillRack(rack: RackPlan, names: NameBook, random: SeededRandom): PlannedDevice[] {
-  // Operators keep headroom under the contracted budget.
-  const builder = new RackBuilder(rack, rack.powerBudgetKw * 1000 * (0.85 + random.next() * 0.12));
+  const builder = new RackBuilder(rack, rack.powerBudgetKw * 1000 * loadShare(rack, random));
   switch (rack.profile) {
     case 'compute':
     case 'storage':

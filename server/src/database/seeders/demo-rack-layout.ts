@@ -23,6 +23,8 @@ export interface RackPlan {
   profile: RackProfile;
   powerBudgetKw: number;
   maxWeightKg: number;
+  /** The one rack whose tenant installed more than it contracted for: the demo's over-budget alarm. */
+  overCommitted: boolean;
 }
 
 /** A run of adjacent racks in a row with one owner and purpose. */
@@ -117,7 +119,7 @@ export const demoRooms: readonly RoomPlan[] = halls.map(({ name, gridColumns, gr
 const budgetsKw: Record<RackProfile, readonly number[]> = {
   compute: [6, 8, 10, 10, 12, 12],
   storage: [8, 10, 10, 12],
-  network: [4, 5, 6],
+  network: [8, 10],
   core: [6],
   reserved: [8, 10],
   empty: [6, 8],
@@ -163,10 +165,14 @@ export function planRacks(random: SeededRandom): RackPlan[] {
             ...placement,
             powerBudgetKw: random.pick(budgetsKw[placement.profile]),
             maxWeightKg: hall.maxWeightKg,
+            overCommitted: false,
           });
         }
       }
     }
   }
+  // A small contract a tenant outgrew: the rack the floor plan shows in red.
+  const outgrown = racks.findLast((rack) => rack.tenant === 'KORE' && rack.profile === 'compute');
+  if (outgrown) Object.assign(outgrown, { overCommitted: true, powerBudgetKw: 6 });
   return racks;
 }

@@ -1,4 +1,4 @@
-import { deviceSchema, pageSchema, type DeviceListQuery } from '@vigie/shared';
+import { deviceListItemSchema, pageSchema, type DeviceListQuery } from '@vigie/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { inventoryKeys } from './inventory-keys';
@@ -6,7 +6,7 @@ import { inventoryKeys } from './inventory-keys';
 export type DevicesQuery = Partial<DeviceListQuery>;
 
 export function getDevices(query: DevicesQuery, signal?: AbortSignal) {
-  return apiRequest('/api/devices', pageSchema(deviceSchema), { signal, query: { ...query } });
+  return apiRequest('/api/devices', pageSchema(deviceListItemSchema), { signal, query: { ...query } });
 }
 
 export function useDevices(query: DevicesQuery, options: { enabled?: boolean } = {}) {

@@ -1,14 +1,15 @@
-import { deviceStatuses } from '@vigie/shared';
+import { deviceSortKeys, deviceStatuses } from '@vigie/shared';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
-import { useRack, useRacksById } from '../api/get-rack';
+import { useRack } from '../api/get-rack';
 import { useDevices } from '../api/get-devices';
 import { csvExportHref } from '../lib/csv-export';
 import { hasFilters, readEnumParam, readIdParam, withFilter } from '../lib/list-filters';
-import { FilterBar, FilterSelect, Pagination, SearchBox } from './list-controls';
+import { FilterBar, FilterSelect, Pagination, SearchBox, SortableHeader } from './list-controls';
+import { useListSort } from './use-list-sort';
 import { DevicePosition } from './device-position';
 import { DeviceStatusBadge } from './status-badge';
 import { useInventoryLookups } from './use-inventory-lookups';
@@ -29,18 +30,16 @@ export function DevicesPage() {
     deviceTypeId: readIdParam(params, 'deviceTypeId'),
     status: readEnumParam(params, 'status', deviceStatuses),
   };
-  const paged = usePagedSearch(JSON.stringify(filters));
+  const { sort, setSort } = useListSort(deviceSortKeys);
+  const paged = usePagedSearch(JSON.stringify({ ...filters, sort }));
   const devices = useDevices({
     ...filters,
+    sort,
     limit: pageSize,
     cursor: paged.cursor,
     search: paged.search || undefined,
   });
   const page = devices.data;
-  const rackIds = [
-    ...new Set((page?.items ?? []).flatMap((device) => (device.rackId === null ? [] : [device.rackId]))),
-  ];
-  const racks = useRacksById(rackIds);
   const filterRack = useRack(filters.rackId);
   const setFilter = (key: string, value: string) =>
     setParams(withFilter(params, key, value), { replace: true });
@@ -149,19 +148,18 @@ export function DevicesPage() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('inventory.name')}</th>
+                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
                   <th scope="col">{t('inventory.type')}</th>
                   <th scope="col">{t('inventory.rack')}</th>
                   <th scope="col">{t('devices.position')}</th>
                   <th scope="col">{t('inventory.tenant')}</th>
-                  <th scope="col">{t('inventory.status')}</th>
+                  <SortableHeader label={t('inventory.status')} field="status" sort={sort} onSort={setSort} />
                   <th scope="col">{t('devices.serial')}</th>
                   <th scope="col">{t('devices.assetTag')}</th>
                 </tr>
               </thead>
               <tbody>
                 {page.items.map((device) => {
-                  const rack = device.rackId === null ? undefined : racks.get(device.rackId);
                   return (
                     <tr key={device.id} data-testid={`device-row-${device.name}`}>
                       <th scope="row">
@@ -173,7 +171,7 @@ export function DevicesPage() {
                           t('devices.unracked')
                         ) : (
                           <Link to={`/inventory/racks/${device.rackId}`}>
-                            {rack?.name ?? `#${device.rackId}`}
+                            {device.rackName ?? `#${device.rackId}`}
                           </Link>
                         )}
                       </td>

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useT } from '../../../lib/i18n/i18n-provider';
+import { sortDirectionOf, toggledSort } from '../lib/list-sort';
 
 export function SearchBox({
   value,
@@ -136,5 +137,36 @@ export function Pagination({
         {t('common.next')}
       </button>
     </nav>
+  );
+}
+
+/** A column header that orders the list: a button (keyboard and pointer), its state in `aria-sort`. */
+export function SortableHeader({
+  label,
+  field,
+  sort,
+  onSort,
+}: {
+  label: string;
+  field: string;
+  sort: string | undefined;
+  onSort: (sort: string) => void;
+}) {
+  const t = useT();
+  const direction = sortDirectionOf(sort, field);
+  return (
+    <th scope="col" aria-sort={direction}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort(toggledSort(sort, field))}
+        title={t('inventory.sortBy', { column: label })}
+      >
+        {label}
+        <span className="sort-button__icon" aria-hidden="true">
+          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
   );
 }

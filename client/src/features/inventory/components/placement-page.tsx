@@ -65,7 +65,7 @@ export function PlacementPage() {
   const submitted = params.has('units') ? queryOf(valuesFrom(params)) : null;
   const valid = submitted !== null && placementQuerySchema.safeParse(submitted).success;
   const placement = usePlacement(valid ? submitted : null);
-  const serverErrors = isApiError(placement.error) ? apiFieldErrors(placement.error) : {};
+  const serverErrors = isApiError(placement.error) ? apiFieldErrors(placement.error, t) : {};
   const shownErrors = { ...serverErrors, ...errors };
 
   const set = <K extends keyof PlacementValues>(key: K, value: PlacementValues[K]) =>

@@ -49,6 +49,13 @@ function useSvgLink() {
   };
 }
 
+/** Devices to pick out (an incident's affected devices): marked with a star and named in their label. */
+export interface ElevationHighlight {
+  deviceIds: readonly number[];
+  /** Added to the spoken label of each highlighted device, e.g. "affected". */
+  label: string;
+}
+
 function truncate(text: string, maxChars: number): string {
   return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`;
 }
@@ -60,7 +67,9 @@ function FaceDrawing({
   rackUnits,
   freeUnits,
   zeroUColumns,
+  highlight,
 }: {
+  highlight: ElevationHighlight | undefined;
   layout: FaceLayout;
   zeroU: readonly ElevationDevice[];
   rackName: string;
@@ -159,9 +168,11 @@ function FaceDrawing({
             </g>
           ))}
           {layout.devices.map(({ device, block, mountedHere }) => {
-            const label = mountedHere
+            const marked = highlight?.deviceIds.includes(device.id) ?? false;
+            const baseLabel = mountedHere
               ? deviceLabel(device, t)
               : `${deviceLabel(device, t)} (${t('elevation.fromOtherFace')})`;
+            const label = marked ? `${baseLabel} (${highlight?.label})` : baseLabel;
             const lines = block.height >= 3 * unitPx ? 3 : block.height >= 2 * unitPx ? 2 : 1;
             const textLines =
               lines === 1
@@ -183,7 +194,7 @@ function FaceDrawing({
               >
                 <title>{label}</title>
                 <rect
-                  className={`elevation__device device-status--${device.status}${mountedHere ? '' : ' elevation__device--behind'}`}
+                  className={`elevation__device device-status--${device.status}${mountedHere ? '' : ' elevation__device--behind'}${marked ? ' elevation__device--highlight' : ''}`}
                   x={rackX + 2}
                   y={block.y + 1}
                   width={rackWidth - 4}
@@ -200,7 +211,10 @@ function FaceDrawing({
                       dominantBaseline="central"
                       aria-hidden="true"
                     >
-                      {truncate(mountedHere || index > 0 ? line : `↺ ${line}`, charsPerLine)}
+                      {truncate(
+                        mountedHere || index > 0 ? (marked && index === 0 ? `★ ${line}` : line) : `↺ ${line}`,
+                        charsPerLine,
+                      )}
                     </text>
                   ))}
               </a>
@@ -208,7 +222,8 @@ function FaceDrawing({
           })}
           {zeroU.map((device, index) => {
             const href = deviceHref(device.id);
-            const label = deviceLabel(device, t);
+            const marked = highlight?.deviceIds.includes(device.id) ?? false;
+            const label = marked ? `${deviceLabel(device, t)} (${highlight?.label})` : deviceLabel(device, t);
             const x = zeroUX + index * (zeroUWidth + 4);
             const barHeight = rackUnits * unitPx;
             return (
@@ -222,7 +237,7 @@ function FaceDrawing({
               >
                 <title>{label}</title>
                 <rect
-                  className={`elevation__device device-status--${device.status}`}
+                  className={`elevation__device device-status--${device.status}${marked ? ' elevation__device--highlight' : ''}`}
                   x={x}
                   y={0}
                   width={zeroUWidth}
@@ -252,7 +267,13 @@ function zeroUFor(elevation: RackElevationShape, face: RackFace): ElevationDevic
   return elevation.zeroU.filter((device) => device.face === null || device.face === face);
 }
 
-export function RackElevation({ elevation }: { elevation: RackElevationShape }) {
+export function RackElevation({
+  elevation,
+  highlight,
+}: {
+  elevation: RackElevationShape;
+  highlight?: ElevationHighlight;
+}) {
   const t = useT();
   const rackUnits = elevation.rack.uHeight;
   const front = layoutFace(elevation.front, elevation.hiddenRanges.front, rackUnits);
@@ -268,6 +289,7 @@ export function RackElevation({ elevation }: { elevation: RackElevationShape }) 
           layout={front}
           zeroU={frontZeroU}
           zeroUColumns={zeroUColumns}
+          highlight={highlight}
           rackName={elevation.rack.name}
           rackUnits={rackUnits}
           freeUnits={elevation.front.freeUnits}
@@ -276,6 +298,7 @@ export function RackElevation({ elevation }: { elevation: RackElevationShape }) 
           layout={rear}
           zeroU={rearZeroU}
           zeroUColumns={zeroUColumns}
+          highlight={highlight}
           rackName={elevation.rack.name}
           rackUnits={rackUnits}
           freeUnits={elevation.rear.freeUnits}

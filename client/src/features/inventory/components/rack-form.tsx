@@ -16,6 +16,7 @@ import { useT } from '../../../lib/i18n/i18n-provider';
 import { useCreateRack } from '../api/create-rack';
 import { useUpdateRack } from '../api/update-rack';
 import { useInventoryLookups } from './use-inventory-lookups';
+import { numberOf } from '../lib/form-values';
 import { writeErrors } from './write-errors';
 
 interface RackValues {
@@ -48,9 +49,6 @@ function valuesOf(rack: Rack | null, roomId: number | undefined): RackValues {
     tenantId: rack?.tenantId === null || rack?.tenantId === undefined ? '' : String(rack.tenantId),
   };
 }
-
-/** Numbers typed in a French keyboard's way (`6,5`) too; an empty field stays empty for the schema to flag. */
-const numberOf = (text: string) => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
 
 interface RackFormProps {
   rack: Rack | null;

@@ -1,4 +1,4 @@
-import { rackStatuses } from '@vigie/shared';
+import { rackSortKeys, rackStatuses } from '@vigie/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Dialog } from '../../../components/ui/dialog';
@@ -9,11 +9,12 @@ import { useT } from '../../../lib/i18n/i18n-provider';
 import { useRacks } from '../api/get-racks';
 import { csvExportHref } from '../lib/csv-export';
 import { hasFilters, readEnumParam, readIdParam, withFilter } from '../lib/list-filters';
-import { FilterBar, FilterSelect, Pagination, SearchBox } from './list-controls';
+import { FilterBar, FilterSelect, Pagination, SearchBox, SortableHeader } from './list-controls';
 import { RackForm } from './rack-form';
 import { RackStatusBadge } from './status-badge';
 import { useCanWriteInventory } from './use-can-write-inventory';
 import { useInventoryLookups } from './use-inventory-lookups';
+import { useListSort } from './use-list-sort';
 import { usePagedSearch } from './use-paged-search';
 
 const pageSize = 50;
@@ -32,9 +33,11 @@ export function RacksPage() {
     tenantId: readIdParam(params, 'tenantId'),
     status: readEnumParam(params, 'status', rackStatuses),
   };
-  const paged = usePagedSearch(JSON.stringify(filters));
+  const { sort, setSort } = useListSort(rackSortKeys);
+  const paged = usePagedSearch(JSON.stringify({ ...filters, sort }));
   const racks = useRacks({
     ...filters,
+    sort,
     limit: pageSize,
     cursor: paged.cursor,
     search: paged.search || undefined,
@@ -132,13 +135,18 @@ export function RacksPage() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('inventory.name')}</th>
+                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
                   <th scope="col">{t('inventory.room')}</th>
-                  <th scope="col">{t('inventory.row')}</th>
+                  <SortableHeader label={t('inventory.row')} field="rowLabel" sort={sort} onSort={setSort} />
                   <th scope="col">{t('inventory.tenant')}</th>
-                  <th scope="col">{t('inventory.status')}</th>
+                  <SortableHeader label={t('inventory.status')} field="status" sort={sort} onSort={setSort} />
                   <th scope="col">{t('racks.height')}</th>
-                  <th scope="col">{t('racks.powerBudget')}</th>
+                  <SortableHeader
+                    label={t('racks.powerBudget')}
+                    field="powerBudgetKw"
+                    sort={sort}
+                    onSort={setSort}
+                  />
                 </tr>
               </thead>
               <tbody>

@@ -1,12 +1,18 @@
+import { roomSchema, roomSortKeys, updateRoomSchema, type Room } from '@vigie/shared';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useRooms } from '../api/get-rooms';
+import { useUpdateRoom } from '../api/update-room';
 import { hasFilters, readIdParam, withFilter } from '../lib/list-filters';
-import { FilterBar, FilterSelect, Pagination, SearchBox } from './list-controls';
+import { FilterBar, FilterSelect, Pagination, SearchBox, SortableHeader } from './list-controls';
+import { RecordEditForm, type EditField } from './record-edit-form';
+import { useRecordManagement } from './record-management';
+import { useCanWriteInventory } from './use-can-write-inventory';
 import { useInventoryLookups } from './use-inventory-lookups';
+import { useListSort } from './use-list-sort';
 import { usePagedSearch } from './use-paged-search';
 
 const pageSize = 50;
@@ -17,9 +23,34 @@ export function RoomsPage() {
   const [params, setParams] = useSearchParams();
   const lookups = useInventoryLookups();
   const filters = { siteId: readIdParam(params, 'siteId') };
-  const paged = usePagedSearch(JSON.stringify(filters));
+  const canWrite = useCanWriteInventory();
+  const updateRoom = useUpdateRoom();
+  const fields: EditField[] = [
+    { key: 'name', label: t('inventory.name'), kind: 'text', required: true },
+    { key: 'gridColumns', label: t('inventoryForm.gridColumns'), kind: 'number', required: true },
+    { key: 'gridRows', label: t('inventoryForm.gridRows'), kind: 'number', required: true },
+  ];
+  const manage = useRecordManagement<Room>({
+    kind: 'rooms',
+    nameOf: (room) => room.name,
+    renderForm: (room, saved, cancel) => (
+      <RecordEditForm
+        record={room}
+        fields={fields}
+        schema={updateRoomSchema}
+        recordSchema={roomSchema}
+        save={(body, handlers) => updateRoom.mutate({ id: room.id, body }, handlers)}
+        pending={updateRoom.isPending}
+        onSaved={saved}
+        onCancel={cancel}
+      />
+    ),
+  });
+  const { sort, setSort } = useListSort(roomSortKeys);
+  const paged = usePagedSearch(JSON.stringify({ ...filters, sort }));
   const rooms = useRooms({
     ...filters,
+    sort,
     limit: pageSize,
     cursor: paged.cursor,
     search: paged.search || undefined,
@@ -39,6 +70,7 @@ export function RoomsPage() {
           placeholder={t('rooms.searchPlaceholder')}
         />
       </div>
+      {manage.notice}
       <FilterBar
         canClear={hasFilters(params, filterKeys)}
         onClear={() => setParams(new URLSearchParams(), { replace: true })}
@@ -75,9 +107,9 @@ export function RoomsPage() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('inventory.name')}</th>
+                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
                   <th scope="col">{t('inventory.site')}</th>
-                  <th scope="col">{t('rooms.grid')}</th>
+                  <SortableHeader label={t('rooms.grid')} field="gridColumns" sort={sort} onSort={setSort} />
                   <th scope="col">
                     <span className="visually-hidden">{t('inventory.racks')}</span>
                   </th>
@@ -99,6 +131,7 @@ export function RoomsPage() {
                       >
                         {t('inventory.racks')}
                       </Link>
+                      {canWrite && manage.actions(room)}
                     </td>
                   </tr>
                 ))}
@@ -115,6 +148,7 @@ export function RoomsPage() {
           />
         </>
       ) : null}
+      {manage.dialogs}
     </div>
   );
 }

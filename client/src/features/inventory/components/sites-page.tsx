@@ -1,18 +1,56 @@
+import { siteSchema, siteSortKeys, updateSiteSchema, type Site } from '@vigie/shared';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useSiteList } from '../../sites/api/get-sites';
-import { Pagination, SearchBox } from './list-controls';
+import { useUpdateSite } from '../../sites/api/update-site';
+import { Pagination, SearchBox, SortableHeader } from './list-controls';
+import { RecordEditForm, type EditField } from './record-edit-form';
+import { useRecordManagement } from './record-management';
+import { useCanWriteInventory } from './use-can-write-inventory';
+import { useListSort } from './use-list-sort';
 import { usePagedSearch } from './use-paged-search';
 
 const pageSize = 50;
 
 export function SitesPage() {
   const t = useT();
-  const paged = usePagedSearch('');
-  const sites = useSiteList({ limit: pageSize, cursor: paged.cursor, search: paged.search || undefined });
+  const canWrite = useCanWriteInventory();
+  const updateSite = useUpdateSite();
+  const fields: EditField[] = [
+    { key: 'code', label: t('sites.code'), kind: 'text', required: true },
+    { key: 'name', label: t('inventory.name'), kind: 'text', required: true },
+    { key: 'address', label: t('sites.address'), kind: 'text' },
+    { key: 'timeZone', label: t('sites.timeZone'), kind: 'text', required: true },
+    { key: 'countryCode', label: t('inventoryForm.countryCode'), kind: 'text', required: true },
+    { key: 'pueTarget', label: t('sites.pueTarget'), kind: 'optional-number' },
+  ];
+  const manage = useRecordManagement<Site>({
+    kind: 'sites',
+    nameOf: (site) => site.code,
+    renderForm: (site, saved, cancel) => (
+      <RecordEditForm
+        record={site}
+        fields={fields}
+        schema={updateSiteSchema}
+        recordSchema={siteSchema}
+        save={(body, handlers) => updateSite.mutate({ id: site.id, body }, handlers)}
+        pending={updateSite.isPending}
+        onSaved={saved}
+        onCancel={cancel}
+      />
+    ),
+  });
+  const { sort, setSort } = useListSort(siteSortKeys);
+  const paged = usePagedSearch(sort ?? '');
+  const sites = useSiteList({
+    limit: pageSize,
+    cursor: paged.cursor,
+    search: paged.search || undefined,
+    sort,
+  });
   const page = sites.data;
 
   return (
@@ -21,6 +59,7 @@ export function SitesPage() {
       <header className="page__header">
         <h1 className="page__title">{t('inventory.sites')}</h1>
       </header>
+      {manage.notice}
       <div className="toolbar">
         <SearchBox
           value={paged.searchInput}
@@ -47,8 +86,8 @@ export function SitesPage() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('sites.code')}</th>
-                  <th scope="col">{t('inventory.name')}</th>
+                  <SortableHeader label={t('sites.code')} field="code" sort={sort} onSort={setSort} />
+                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
                   <th scope="col">{t('sites.address')}</th>
                   <th scope="col">{t('sites.timeZone')}</th>
                   <th scope="col">{t('sites.pueTarget')}</th>
@@ -75,6 +114,7 @@ export function SitesPage() {
                       >
                         {t('inventory.rooms')}
                       </Link>
+                      {canWrite && manage.actions(site)}
                     </td>
                   </tr>
                 ))}
@@ -91,6 +131,7 @@ export function SitesPage() {
           />
         </>
       ) : null}
+      {manage.dialogs}
     </div>
   );
 }

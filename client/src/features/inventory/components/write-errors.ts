@@ -14,7 +14,7 @@ export function writeErrors(
   ruleLead: string,
 ): { fields: FieldErrors; form: string } {
   if (!isApiError(error)) return { fields: {}, form: errorMessage(error, t) };
-  const fields = apiFieldErrors(error);
+  const fields = apiFieldErrors(error, t);
   const lead = error.code === 'conflict' ? conflictLead : error.code === 'rule_violation' ? ruleLead : null;
   if (lead) {
     for (const [path, message] of Object.entries(fields)) fields[path] = `${lead} ${message ?? ''}`.trim();

@@ -1,4 +1,4 @@
-import { pageSchema, siteSchema } from '@vigie/shared';
+import { pageSchema, siteSchema, type SiteListQuery } from '@vigie/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -17,14 +17,8 @@ export function useSites(options: { enabled?: boolean } = {}) {
   });
 }
 
-export interface SiteListQuery {
-  limit: number;
-  cursor?: string | undefined;
-  search?: string | undefined;
-}
-
 /** A page of the sites list (the inventory's Sites section). */
-export function useSiteList(query: SiteListQuery) {
+export function useSiteList(query: Partial<SiteListQuery>) {
   return useQuery({
     queryKey: [...sitesQueryKey, 'list', query],
     queryFn: ({ signal }) =>
