@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { LiveEventPayload, LiveEventType } from '@vigie/shared';
 import { AuditTrail, type AuditEntry } from '../audit/audit-trail.js';
+import { settleIdempotencyClaim } from '../common/idempotency/idempotency-claims.js';
 import { LiveEvent } from '../realtime/live-event.entity.js';
 import { LivePublisher } from '../realtime/live-publisher.js';
 import type { LiveRoom } from '../realtime/live-rooms.js';
@@ -46,7 +47,10 @@ export class Writer {
     let context: WriteContext | undefined;
     const result = await this.em.transactional(async (em) => {
       context = new WriteContext(em);
-      return work(context);
+      const done = await work(context);
+      // A request's Idempotency-Key is marked answered in the same transaction as its write.
+      await settleIdempotencyClaim(em, done);
+      return done;
     });
     if (context) this.publisher.emit(context.staged);
     return result;
