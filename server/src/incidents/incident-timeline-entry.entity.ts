@@ -1,0 +1,21 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { timelineEntryKinds, type TimelineEntry } from '@vigie/shared';
+import { User } from '../auth/user.entity.js';
+import { Incident } from './incident.entity.js';
+
+/** One line of an incident's history, append-only. `details` holds the kind's shape (see the shared schema). */
+const IncidentTimelineEntrySchema = defineEntity({
+  name: 'IncidentTimelineEntry',
+  properties: {
+    id: p.integer().primary(),
+    incident: () => p.manyToOne(Incident).index(),
+    at: p.datetime(),
+    /** Null for the system (SLA watcher). */
+    author: () => p.manyToOne(User).nullable(),
+    kind: p.enum(timelineEntryKinds),
+    details: p.json<TimelineEntry['details']>(),
+  },
+});
+
+export class IncidentTimelineEntry extends IncidentTimelineEntrySchema.class {}
+IncidentTimelineEntrySchema.setClass(IncidentTimelineEntry);
