@@ -12,9 +12,12 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
+import { HolidaysModule } from './holidays/holidays.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
 import { InventoryModule } from './inventory/inventory.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { LiveGateway } from './realtime/live.gateway.js';
+import { RunsModule } from './runs/runs.module.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 
@@ -27,7 +30,10 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
         InventoryModule,
+        IncidentsModule,
         ProceduresModule,
+        RunsModule,
+        HolidaysModule,
       ],
       controllers: [HealthController, AuthController, UsersController, AuditController],
       providers: [

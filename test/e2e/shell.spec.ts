@@ -53,11 +53,14 @@ test('areas not built yet show a coming-soon page, unknown routes a not-found pa
   await signIn(page, demoUsers.coordinator.username);
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
 
-  await navigation.getByRole('link', { name: 'Incidents' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+  await navigation.getByRole('link', { name: 'Tâches récurrentes' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tâches récurrentes' })).toBeVisible();
   await expect(page.getByText('Ce module arrive bientôt')).toBeVisible();
-  await expect(navigation.getByRole('link', { name: 'Incidents' })).toHaveAttribute('aria-current', 'page');
+  await expect(navigation.getByRole('link', { name: 'Tâches récurrentes' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();

@@ -1,6 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { SignInPage } from '../features/auth/components/sign-in-page';
+import { HolidaysPage } from '../features/holidays/components/holidays-page';
+import { IncidentCreatePage } from '../features/incidents/components/incident-create-page';
+import { IncidentPage } from '../features/incidents/components/incident-page';
+import { IncidentsPage } from '../features/incidents/components/incidents-page';
 import { CsvImportPage } from '../features/inventory/components/csv-import-page';
 import { DevicePage } from '../features/inventory/components/device-page';
 import { DeviceTypesPage } from '../features/inventory/components/device-types-page';
@@ -11,12 +15,17 @@ import { RacksPage } from '../features/inventory/components/racks-page';
 import { RoomPage } from '../features/inventory/components/room-page';
 import { RoomsPage } from '../features/inventory/components/rooms-page';
 import { SitesPage } from '../features/inventory/components/sites-page';
+import { ProceduresPage } from '../features/procedures/components/procedures-page';
+import { RunPage } from '../features/runs/components/run-page';
+import { RunsPage } from '../features/runs/components/runs-page';
 import { UsersPage } from '../features/users/components/users-page';
 import { AdminLayout } from './routes/admin-layout';
 import { ComingSoonPage } from './routes/coming-soon-page';
 import { HomePage } from './routes/home-page';
+import { IncidentsRoute } from './routes/incidents-route';
 import { InventoryRoute } from './routes/inventory-route';
 import { NotFoundPage } from './routes/not-found-page';
+import { ProcedureDetailRoute, ProceduresRoute } from './routes/procedures-route';
 import { ProtectedLayout } from './routes/protected-layout';
 import { RouteErrorPage } from './routes/route-error-page';
 
@@ -51,8 +60,32 @@ const router = createBrowserRouter([
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },
-              { path: 'incidents/*', element: <ComingSoonPage area="incidents" /> },
-              { path: 'procedures/*', element: <ComingSoonPage area="procedures" /> },
+              {
+                path: 'incidents',
+                element: <IncidentsRoute />,
+                children: [
+                  { index: true, element: <IncidentsPage /> },
+                  { path: 'new', element: <IncidentCreatePage /> },
+                  { path: ':incidentId', element: <IncidentPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+              {
+                path: 'procedures',
+                element: <ProceduresRoute />,
+                children: [
+                  { index: true, element: <ProceduresPage /> },
+                  { path: ':procedureId', element: <ProcedureDetailRoute /> },
+                ],
+              },
+              {
+                path: 'runs',
+                element: <ProceduresRoute />,
+                children: [
+                  { index: true, element: <RunsPage /> },
+                  { path: ':runId', element: <RunPage /> },
+                ],
+              },
               { path: 'tasks/*', element: <ComingSoonPage area="tasks" /> },
               { path: 'reports/*', element: <ComingSoonPage area="reports" /> },
               {
@@ -61,6 +94,7 @@ const router = createBrowserRouter([
                 children: [
                   { index: true, element: <Navigate to="users" replace /> },
                   { path: 'users', element: <UsersPage /> },
+                  { path: 'holidays', element: <HolidaysPage /> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

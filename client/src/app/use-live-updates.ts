@@ -1,7 +1,10 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { meQueryKey } from '../features/auth/api/get-me';
+import { holidayKeys } from '../features/holidays/api/holiday-keys';
+import { incidentKeys } from '../features/incidents/api/incident-keys';
 import { inventoryKeys } from '../features/inventory/api/inventory-keys';
+import { runKeys } from '../features/runs/api/run-keys';
 import { sitesQueryKey } from '../features/sites/api/get-sites';
 import { tenantsQueryKey } from '../features/tenants/api/get-tenants';
 import { usersQueryKey } from '../features/users/api/get-users';
@@ -21,9 +24,11 @@ function staleQueries(envelope: AnyLiveEnvelope, myUserId: number): QueryKey[] {
       return envelope.payload.id === myUserId ? [usersQueryKey, meQueryKey] : [usersQueryKey];
     case 'site.created':
     case 'site.updated':
+    case 'site.deleted':
       return [sitesQueryKey];
     case 'room.created':
     case 'room.updated':
+    case 'room.deleted':
       return [inventoryKeys.rooms, inventoryKeys.racks];
     case 'rack.created':
     case 'rack.updated':
@@ -36,9 +41,11 @@ function staleQueries(envelope: AnyLiveEnvelope, myUserId: number): QueryKey[] {
     case 'device-type.created':
     case 'device-type.updated':
     case 'device-type.imported':
+    case 'device-type.deleted':
       return [inventoryKeys.deviceTypes, inventoryKeys.racks];
     case 'tenant.created':
     case 'tenant.updated':
+    case 'tenant.deleted':
       return [tenantsQueryKey, inventoryKeys.racks];
     case 'contract.created':
     case 'contract.updated':
@@ -46,6 +53,28 @@ function staleQueries(envelope: AnyLiveEnvelope, myUserId: number): QueryKey[] {
       return [];
     case 'inventory.imported':
       return [inventoryKeys.all];
+    case 'incident.created':
+      return [incidentKeys.lists];
+    case 'incident.updated':
+      return [
+        incidentKeys.lists,
+        incidentKeys.detail(envelope.payload.id),
+        incidentKeys.timeline(envelope.payload.id),
+      ];
+    case 'incident.note-added':
+      return [incidentKeys.timeline(envelope.payload.incidentId)];
+    case 'incident.removed':
+      return [incidentKeys.lists, incidentKeys.detail(envelope.payload.id)];
+    case 'run.started':
+      return [runKeys.lists];
+    case 'run.updated':
+      return [runKeys.lists, runKeys.detail(envelope.payload.id)];
+    case 'step.recorded':
+    case 'step.verified':
+      return [runKeys.lists, runKeys.detail(envelope.payload.run.id)];
+    case 'holiday.created':
+    case 'holiday.deleted':
+      return [holidayKeys.all];
   }
 }
 

@@ -44,6 +44,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on a write the client may retry. */
+  headers?: Record<string, string>;
   /** For calls whose 401 is an expected answer (sign-in, "who am I"). */
   skipUnauthenticatedHandler?: boolean;
 }
@@ -85,13 +87,18 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  // A FormData body is sent as multipart: the browser sets its Content-Type with the boundary.
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   const response = await fetch(buildUrl(path, options.query), {
     method: options.method ?? 'GET',
     credentials: 'same-origin',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body:
+      options.body instanceof FormData || options.body === undefined
+        ? options.body
+        : JSON.stringify(options.body),
     signal: options.signal,
   });
   if (!response.ok) {

@@ -1,17 +1,15 @@
 import {
   liveEventPayloads,
   livePath,
+  type AnyLiveEnvelope,
   type ClientToServerEvents,
-  type LiveEnvelope,
-  type LiveEventType,
   type ServerToClientEvents,
 } from '@vigie/shared';
 import { useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { LiveSequence } from './live-sequence';
 
-/** An envelope whose payload type follows its `type`, so a `switch` narrows it. */
-export type AnyLiveEnvelope = { [T in LiveEventType]: LiveEnvelope<T> }[LiveEventType];
+export type { AnyLiveEnvelope };
 
 export type LiveState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -31,12 +29,8 @@ export interface LiveHandlers {
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/**
- * The shared map pairs each type with its payload, but the socket's `event` signature carries the
- * non-distributed envelope; the server publishes only through the typed map, so a known type means
- * a matching payload. An unknown type (a newer server) is dropped rather than mis-handled.
- */
-function isKnownEnvelope(envelope: LiveEnvelope): envelope is AnyLiveEnvelope {
+/** A newer server may announce types this client does not know: they are dropped rather than mis-handled. */
+function isKnownEnvelope(envelope: AnyLiveEnvelope): boolean {
   return Object.hasOwn(liveEventPayloads, envelope.type);
 }
 
@@ -84,7 +78,7 @@ export class LiveConnection {
     socket.on('ready', (ready) => {
       if (this.sequence.onReady(ready) === 'refetch-all') this.handlers?.onResync();
     });
-    socket.on('event', (envelope: LiveEnvelope) => {
+    socket.on('event', (envelope) => {
       if (this.sequence.accept(envelope.seq) && isKnownEnvelope(envelope)) this.handlers?.onEvent(envelope);
     });
     window.addEventListener('offline', this.onBrowserOffline);

@@ -30,6 +30,7 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   VIGIE_PROCEDURES_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  VIGIE_SLA_WATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
 });
 
 export interface AppConfig {
@@ -51,6 +52,8 @@ export interface AppConfig {
   /** The procedure library (YAML files by kind). */
   proceduresDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** How often the SLA watcher records warnings and breaches; 0 turns it off. */
+  slaWatchSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: e.CLIENT_DIST ? resolve(e.CLIENT_DIST) : resolve(repoRoot, 'client/dist'),
     proceduresDir: e.VIGIE_PROCEDURES_DIR ? resolve(e.VIGIE_PROCEDURES_DIR) : resolve(repoRoot, 'procedures'),
     logLevel: e.LOG_LEVEL,
+    slaWatchSeconds: e.VIGIE_SLA_WATCH_SECONDS,
   };
 }

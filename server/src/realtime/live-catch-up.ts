@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { LiveEnvelope } from '@vigie/shared';
+import type { AnyLiveEnvelope } from '@vigie/shared';
 import { roomsOf, toEnvelope, type StoredLiveEvent } from './live-envelope.js';
 import type { LiveRoom } from './live-rooms.js';
 
@@ -7,7 +7,7 @@ import type { LiveRoom } from './live-rooms.js';
 export const maxReplay = 1000;
 
 export interface CatchUp {
-  missed: LiveEnvelope[];
+  missed: AnyLiveEnvelope[];
   seq: number;
   resync: boolean;
 }
@@ -24,7 +24,7 @@ export function catchUp(db: Database, lastSeq: number | undefined, rooms: readon
   if (oldest.seq !== null && lastSeq < oldest.seq - 1) return { missed: [], seq: head.seq, resync: true };
 
   const visible = new Set<string>(rooms);
-  const missed: LiveEnvelope[] = [];
+  const missed: AnyLiveEnvelope[] = [];
   const rows = db
     .prepare('select seq, type, at, payload, rooms from live_event where seq > ? and seq <= ? order by seq')
     .iterate(lastSeq, head.seq) as IterableIterator<StoredLiveEvent>;

@@ -1,4 +1,4 @@
-import type { LiveEnvelope, LiveEventType } from '@vigie/shared';
+import type { AnyLiveEnvelope } from '@vigie/shared';
 import type { LiveRoom } from './live-rooms.js';
 
 export interface StoredLiveEvent {
@@ -9,13 +9,14 @@ export interface StoredLiveEvent {
   rooms: string;
 }
 
-export function toEnvelope(event: StoredLiveEvent): LiveEnvelope {
+/** Stored events were written through the typed map (`WriteContext.announce`), so type and payload match. */
+export function toEnvelope(event: StoredLiveEvent): AnyLiveEnvelope {
   return {
     seq: event.seq,
-    type: event.type as LiveEventType,
+    type: event.type,
     at: new Date(event.at).toISOString(),
-    payload: JSON.parse(event.payload) as LiveEnvelope['payload'],
-  };
+    payload: JSON.parse(event.payload) as unknown,
+  } as AnyLiveEnvelope;
 }
 
 export function roomsOf(event: StoredLiveEvent): LiveRoom[] {

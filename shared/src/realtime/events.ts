@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { userSchema } from '../auth/user.schema.js';
+import { holidaySchema } from '../holidays/holiday.schema.js';
+import { incidentSchema } from '../incidents/incident.schema.js';
+import { timelineEntrySchema } from '../incidents/incident-timeline.schema.js';
 import { contractSchema } from '../inventory/contract.schema.js';
 import { deviceTypeSchema } from '../inventory/device-type.schema.js';
 import { deviceSchema } from '../inventory/device.schema.js';
@@ -7,6 +10,8 @@ import { rackSchema } from '../inventory/rack.schema.js';
 import { roomSchema } from '../inventory/room.schema.js';
 import { siteSchema } from '../inventory/site.schema.js';
 import { tenantSchema } from '../inventory/tenant.schema.js';
+import { runSummarySchema } from '../runs/run.schema.js';
+import { stepRecordSchema } from '../runs/step-record.schema.js';
 
 /** The socket.io path of the live channel. */
 export const livePath = '/live';
@@ -27,6 +32,14 @@ const inventoryImportedSchema = z.object({
   rackIds: z.array(z.number().int()),
 });
 
+/** A note added to an incident's timeline (transitions and field changes come with `incident.updated`). */
+const incidentNoteAddedSchema = z.object({ incidentId: z.number().int(), entry: timelineEntrySchema });
+/** An incident no longer concerns the receiving viewer's tenant (its tenants changed): drop it. */
+const incidentRemovedSchema = z.object({ id: z.number().int() });
+
+/** A step signed or verified: the record, and the run's summary as it now stands (progress, version). */
+const stepEventSchema = z.object({ run: runSummarySchema, record: stepRecordSchema });
+
 /**
  * The one map of live events: type name → payload schema. Types are `<entity>.<verb>`.
  * Both the server publisher and the client subscriptions are typed from this map.
@@ -36,22 +49,36 @@ export const liveEventPayloads = {
   'user.updated': userSchema,
   'site.created': siteSchema,
   'site.updated': siteSchema,
+  'site.deleted': deletedSchema,
   'room.created': roomSchema,
   'room.updated': roomSchema,
+  'room.deleted': deletedSchema,
   'rack.created': rackSchema,
   'rack.updated': rackSchema,
   'rack.deleted': deletedSchema,
   'device-type.created': deviceTypeSchema,
   'device-type.updated': deviceTypeSchema,
   'device-type.imported': deviceTypeImportedSchema,
+  'device-type.deleted': deletedSchema,
   'device.created': deviceSchema,
   'device.updated': deviceSchema,
   'device.deleted': deletedDeviceSchema,
   'tenant.created': tenantSchema,
   'tenant.updated': tenantSchema,
+  'tenant.deleted': deletedSchema,
   'contract.created': contractSchema,
   'contract.updated': contractSchema,
   'inventory.imported': inventoryImportedSchema,
+  'run.started': runSummarySchema,
+  'run.updated': runSummarySchema,
+  'step.recorded': stepEventSchema,
+  'step.verified': stepEventSchema,
+  'incident.created': incidentSchema,
+  'incident.updated': incidentSchema,
+  'incident.note-added': incidentNoteAddedSchema,
+  'incident.removed': incidentRemovedSchema,
+  'holiday.created': holidaySchema,
+  'holiday.deleted': holidaySchema,
 } as const;
 export type LiveEventType = keyof typeof liveEventPayloads;
 export type LiveEventPayload<T extends LiveEventType> = z.infer<(typeof liveEventPayloads)[T]>;
@@ -63,6 +90,9 @@ export interface LiveEnvelope<T extends LiveEventType = LiveEventType> {
   at: string;
   payload: LiveEventPayload<T>;
 }
+
+/** An envelope whose payload type follows its `type`, so a `switch` on `type` narrows the payload. */
+export type AnyLiveEnvelope = { [T in LiveEventType]: LiveEnvelope<T> }[LiveEventType];
 
 /** Sent by a (re)connecting client in the handshake `auth` to receive what it missed. */
 export const liveHandshakeSchema = z.object({
@@ -78,7 +108,7 @@ export interface LiveReady {
 }
 
 export interface ServerToClientEvents {
-  event: (envelope: LiveEnvelope) => void;
+  event: (envelope: AnyLiveEnvelope) => void;
   ready: (ready: LiveReady) => void;
 }
 export type ClientToServerEvents = Record<string, never>;

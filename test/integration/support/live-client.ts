@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, LiveEnvelope, LiveReady, ServerToClientEvents } from '@vigie/shared';
+import type { ClientToServerEvents, AnyLiveEnvelope, LiveReady, ServerToClientEvents } from '@vigie/shared';
 import { livePath } from '@vigie/shared';
 import { io, type Socket } from 'socket.io-client';
 
@@ -7,7 +7,7 @@ export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A real socket.io client on the live channel that records what it receives. */
 export class LiveClient {
   readonly socket: LiveSocket;
-  readonly events: LiveEnvelope[] = [];
+  readonly events: AnyLiveEnvelope[] = [];
   readonly readies: LiveReady[] = [];
 
   constructor(baseUrl: string, cookie: string | undefined, lastSeq?: number) {
@@ -32,7 +32,10 @@ export class LiveClient {
     });
   }
 
-  async until(predicate: (events: LiveEnvelope[]) => boolean, timeoutMs = 3000): Promise<LiveEnvelope[]> {
+  async until(
+    predicate: (events: AnyLiveEnvelope[]) => boolean,
+    timeoutMs = 3000,
+  ): Promise<AnyLiveEnvelope[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.events)) {
       if (Date.now() > deadline)

@@ -15,6 +15,11 @@ export function AdminLayout() {
                 {t('users.title')}
               </NavLink>
             </li>
+            <li>
+              <NavLink className="subnav__link" to="/admin/holidays">
+                {t('holidays.title')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <Outlet />

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
 import { UserMenu } from '../../features/auth/components/user-menu';
+import { useOfflineTickSync } from '../../features/runs/hooks/use-tick-queue';
 import { ConnectionIndicator } from '../../features/live/components/connection-indicator';
 import { useT } from '../../lib/i18n/i18n-provider';
 import { visibleAreas } from '../navigation';
@@ -17,6 +18,8 @@ export function AppShell({ me }: { me: Me }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(location.pathname);
+  // Ticks kept on this device while offline are sent wherever the technician is in the app.
+  useOfflineTickSync(me.user.id);
 
   // After a navigation, move focus to the new page so screen readers and keyboards start there.
   useEffect(() => {

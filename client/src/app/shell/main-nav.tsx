@@ -1,6 +1,6 @@
-import { NavLink } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useT } from '../../lib/i18n/i18n-provider';
-import type { Area } from '../navigation';
+import { areaCovers, type Area } from '../navigation';
 
 export function MainNav({
   areas,
@@ -14,22 +14,26 @@ export function MainNav({
   onNavigate: () => void;
 }) {
   const t = useT();
+  const { pathname } = useLocation();
   return (
     <nav id={id} className={open ? 'main-nav main-nav--open' : 'main-nav'} aria-label={t('nav.label')}>
       <ul className="main-nav__list">
-        {areas.map((area) => (
-          <li key={area.id}>
-            <NavLink
-              to={area.path}
-              end={area.path === '/'}
-              className="main-nav__link"
-              data-area={area.id}
-              onClick={onNavigate}
-            >
-              {t(area.label)}
-            </NavLink>
-          </li>
-        ))}
+        {areas.map((area) => {
+          const current = areaCovers(area, pathname);
+          return (
+            <li key={area.id}>
+              <Link
+                to={area.path}
+                className={current ? 'main-nav__link active' : 'main-nav__link'}
+                aria-current={current ? 'page' : undefined}
+                data-area={area.id}
+                onClick={onNavigate}
+              >
+                {t(area.label)}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -1,3 +1,8 @@
+import { holidayMessagesEn } from '../../features/holidays/messages';
+import { incidentMessagesEn } from '../../features/incidents/messages';
+import { boardMessagesEn } from '../../features/board/messages';
+import { procedureMessagesEn } from '../../features/procedures/messages';
+import { runMessagesEn } from '../../features/runs/messages';
 import type { MessageKey } from './messages-fr';
 
 /** English. Typed against the French keys, so a missing or extra key fails the type check. */
@@ -88,6 +93,16 @@ export const messagesEn: Record<MessageKey, string> = {
   'validation.tooLong': 'At most {max} characters.',
   'validation.usernameFormat': 'Lowercase letters, digits, dot, dash and underscore only.',
   'validation.tenantRequired': 'Choose the client this user belongs to.',
+  'validation.tooFew': 'At least {min} items.',
+  'validation.tooMany': 'At most {max} items.',
+  'validation.atLeast': 'At least {min}.',
+  'validation.atMost': 'At most {max}.',
+  'validation.greaterThan': 'Must be more than {min}.',
+  'validation.lessThan': 'Must be less than {max}.',
+  'validation.format': 'Invalid format.',
+  'validation.oneOf': 'Expected one of: {values}.',
+  'validation.multipleOf': 'Must be a multiple of {step}.',
+  'validation.unknownFields': 'Unknown fields: {fields}.',
   'validation.invalid': 'Invalid value.',
   'validation.fixErrors': 'Fix the highlighted fields.',
 
@@ -161,6 +176,31 @@ export const messagesEn: Record<MessageKey, string> = {
   'inventory.rooms': 'Rooms',
   'inventory.sites': 'Sites',
   'inventory.placement': 'Placement',
+  'inventoryForm.edit': 'Edit',
+  'inventoryForm.editLabel': 'Edit {name}',
+  'inventoryForm.editTitle': 'Edit {name}',
+  'inventoryForm.updated': '“{name}” updated.',
+  'inventoryForm.delete': 'Delete',
+  'inventoryForm.deleteLabel': 'Delete {name}',
+  'inventoryForm.deleteTitle': 'Delete {name}',
+  'inventoryForm.deleteConfirm': 'Delete “{name}” for good? The deletion is recorded in the audit trail.',
+  'inventoryForm.deleted': '“{name}” deleted.',
+  'inventoryForm.inUse': 'It cannot be deleted while something still uses it:',
+  'inventoryForm.usesRooms': '{count} room(s)',
+  'inventoryForm.usesRacks': '{count} rack(s)',
+  'inventoryForm.usesDevices': '{count} device(s)',
+  'inventoryForm.usesContracts': '{count} contract(s)',
+  'inventoryForm.usesUsers': '{count} user(s)',
+  'inventoryForm.usesOther': 'records of other modules (incidents…)',
+  'inventoryForm.refused': 'Change refused:',
+  'inventoryForm.stale': 'Someone else just changed this record: the form now shows its current version.',
+  'inventoryForm.actions': 'Actions',
+  'inventoryForm.countryCode': 'Country (ISO code)',
+  'inventoryForm.gridColumns': 'Tile columns',
+  'inventoryForm.gridRows': 'Tile rows',
+  'inventoryForm.weightKg': 'Weight (kg)',
+  'inventoryForm.uHeight': 'Height (U)',
+  'inventory.sortBy': 'Sort by {column}',
   'inventory.search': 'Search',
   'inventory.filters': 'Filters',
   'inventory.clearFilters': 'Clear filters',
@@ -408,4 +448,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'csv.action.create': 'Create',
   'csv.action.update': 'Update',
   'csv.error': 'Sending the file failed.',
+  ...procedureMessagesEn,
+  ...runMessagesEn,
+  ...incidentMessagesEn,
+  ...boardMessagesEn,
+  ...holidayMessagesEn,
 };

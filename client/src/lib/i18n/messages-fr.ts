@@ -1,3 +1,8 @@
+import { holidayMessagesFr } from '../../features/holidays/messages';
+import { incidentMessagesFr } from '../../features/incidents/messages';
+import { boardMessagesFr } from '../../features/board/messages';
+import { procedureMessagesFr } from '../../features/procedures/messages';
+import { runMessagesFr } from '../../features/runs/messages';
 /** French, the default language. The English dictionary must have exactly these keys. */
 export const messagesFr = {
   'app.name': 'Vigie',
@@ -86,6 +91,16 @@ export const messagesFr = {
   'validation.tooLong': 'Au plus {max} caractères.',
   'validation.usernameFormat': 'Lettres minuscules, chiffres, point, tiret et soulignement uniquement.',
   'validation.tenantRequired': 'Choisissez le client de cet utilisateur.',
+  'validation.tooFew': 'Au moins {min} éléments.',
+  'validation.tooMany': 'Au plus {max} éléments.',
+  'validation.atLeast': 'Au moins {min}.',
+  'validation.atMost': 'Au plus {max}.',
+  'validation.greaterThan': 'Doit être supérieur à {min}.',
+  'validation.lessThan': 'Doit être inférieur à {max}.',
+  'validation.format': 'Format invalide.',
+  'validation.oneOf': 'Valeur attendue : {values}.',
+  'validation.multipleOf': 'Doit être un multiple de {step}.',
+  'validation.unknownFields': 'Champs inconnus : {fields}.',
   'validation.invalid': 'Valeur invalide.',
   'validation.fixErrors': 'Corrigez les champs signalés.',
 
@@ -159,6 +174,33 @@ export const messagesFr = {
   'inventory.rooms': 'Salles',
   'inventory.sites': 'Sites',
   'inventory.placement': 'Placement',
+  'inventoryForm.edit': 'Modifier',
+  'inventoryForm.editLabel': 'Modifier {name}',
+  'inventoryForm.editTitle': 'Modifier {name}',
+  'inventoryForm.updated': '« {name} » mis à jour.',
+  'inventoryForm.delete': 'Supprimer',
+  'inventoryForm.deleteLabel': 'Supprimer {name}',
+  'inventoryForm.deleteTitle': 'Supprimer {name}',
+  'inventoryForm.deleteConfirm':
+    'Supprimer définitivement « {name} » ? Cette suppression est tracée dans le journal d’audit.',
+  'inventoryForm.deleted': '« {name} » supprimé.',
+  'inventoryForm.inUse': 'Suppression impossible tant que des éléments l’utilisent :',
+  'inventoryForm.usesRooms': '{count} salle(s)',
+  'inventoryForm.usesRacks': '{count} baie(s)',
+  'inventoryForm.usesDevices': '{count} équipement(s)',
+  'inventoryForm.usesContracts': '{count} contrat(s)',
+  'inventoryForm.usesUsers': '{count} utilisateur(s)',
+  'inventoryForm.usesOther': 'des enregistrements d’autres modules (incidents…)',
+  'inventoryForm.refused': 'Modification refusée :',
+  'inventoryForm.stale':
+    'Quelqu’un d’autre vient de modifier cet élément : le formulaire montre maintenant sa version actuelle.',
+  'inventoryForm.actions': 'Actions',
+  'inventoryForm.countryCode': 'Pays (code ISO)',
+  'inventoryForm.gridColumns': 'Colonnes de dalles',
+  'inventoryForm.gridRows': 'Rangées de dalles',
+  'inventoryForm.weightKg': 'Poids (kg)',
+  'inventoryForm.uHeight': 'Hauteur (U)',
+  'inventory.sortBy': 'Trier par {column}',
   'inventory.search': 'Rechercher',
   'inventory.filters': 'Filtres',
   'inventory.clearFilters': 'Effacer les filtres',
@@ -407,6 +449,11 @@ export const messagesFr = {
   'csv.action.create': 'Création',
   'csv.action.update': 'Mise à jour',
   'csv.error': 'L’envoi du fichier a échoué.',
+  ...procedureMessagesFr,
+  ...runMessagesFr,
+  ...incidentMessagesFr,
+  ...boardMessagesFr,
+  ...holidayMessagesFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof messagesFr;

@@ -1,31 +1,27 @@
 import type { Me } from '@vigie/shared';
-import { useEffect, useState } from 'react';
+import '../board.css';
+import { Link } from 'react-router';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import type { PlainMessageKey } from '../../../lib/i18n/translate';
 import { useFormatDate, useTimeZone } from '../../../lib/time-zone';
+import { useNow } from '../../incidents/hooks/use-now';
+import { useSoundPreference } from '../hooks/use-sound-preference';
+import { RunsInProgressPanel } from '../../runs/components/runs-in-progress-panel';
+import { BoardIncidentsPanel } from './board-incidents-panel';
 
-const panels = [
-  { id: 'incidents', title: 'board.openIncidents' },
+/** Panels whose modules are still to come. */
+const placeholderPanels = [
   { id: 'tasks', title: 'board.overdueTasks' },
-  { id: 'runs', title: 'board.runsInProgress' },
   { id: 'rooms', title: 'board.rooms' },
 ] as const satisfies readonly { id: string; title: PlainMessageKey }[];
 
-function useNow(intervalMs: number): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
-/** The coordinator's home. Its panels fill in as the incident, task, run and room modules land. */
+/** The coordinator's home: the live open incidents first, then the other panels as their modules land. */
 export function BoardPage({ me }: { me: Me }) {
   const t = useT();
   const formatDate = useFormatDate();
   const timeZone = useTimeZone();
   const now = useNow(30_000);
+  const [soundOn, setSoundOn] = useSoundPreference();
   return (
     <div className="page">
       <title>{t('app.pageTitle', { page: t('board.title') })}</title>
@@ -34,12 +30,32 @@ export function BoardPage({ me }: { me: Me }) {
           <h1 className="page__title">{t('board.title')}</h1>
           <p className="page__subtitle">
             {t('board.greeting', { name: me.user.displayName })}{' '}
-            {t('board.siteTime', { time: formatDate(now, 'datetime'), timeZone })}
+            {t('board.siteTime', { time: formatDate(new Date(now), 'datetime'), timeZone })}
           </p>
+        </div>
+        <div className="page__actions">
+          <label className="checkbox board-sound">
+            <input type="checkbox" checked={soundOn} onChange={(event) => setSoundOn(event.target.checked)} />
+            {t('board.sound')}
+          </label>
+          {me.permissions.includes('incident.create') && (
+            <Link className="button button--primary" to="/incidents/new">
+              {t('incidents.new')}
+            </Link>
+          )}
         </div>
       </header>
       <div className="board-grid">
-        {panels.map((panel) => (
+        <BoardIncidentsPanel me={me} soundOn={soundOn} />
+        {me.permissions.includes('run.read') && (
+          <section className="panel" aria-labelledby="board-runs">
+            <h2 className="panel__title" id="board-runs">
+              {t('board.runsInProgress')}
+            </h2>
+            <RunsInProgressPanel />
+          </section>
+        )}
+        {placeholderPanels.map((panel) => (
           <section key={panel.id} className="panel" aria-labelledby={`board-${panel.id}`}>
             <h2 className="panel__title" id={`board-${panel.id}`}>
               {t(panel.title)}
