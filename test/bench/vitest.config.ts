@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** The inventory benchmark: not part of `vitest run`, started by `pnpm bench`. */
+/** The benchmarks: not part of `vitest run`, started by `pnpm bench`. */
 export default defineConfig({
   resolve: { conditions: ['source'] },
   test: {
