@@ -1,18 +1,16 @@
 import { deviceSortKeys, deviceStatuses } from '@vigie/shared';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useRack } from '../api/get-rack';
 import { useDevices } from '../api/get-devices';
 import { csvExportHref } from '../lib/csv-export';
 import { hasFilters, readEnumParam, readIdParam, withFilter } from '../lib/list-filters';
-import { FilterBar, FilterSelect, Pagination, SearchBox, SortableHeader } from './list-controls';
+import { FilterBar, FilterSelect, SearchBox, SortableHeader } from './list-controls';
 import { useListSort } from './use-list-sort';
 import { DevicePosition } from './device-position';
 import { DeviceStatusBadge } from './status-badge';
 import { useInventoryLookups } from './use-inventory-lookups';
+import { PagedTable } from './paged-table';
 import { usePagedSearch } from './use-paged-search';
 
 const pageSize = 50;
@@ -39,7 +37,6 @@ export function DevicesPage() {
     cursor: paged.cursor,
     search: paged.search || undefined,
   });
-  const page = devices.data;
   const filterRack = useRack(filters.rackId);
   const setFilter = (key: string, value: string) =>
     setParams(withFilter(params, key, value), { replace: true });
@@ -127,82 +124,61 @@ export function DevicesPage() {
         />
       </FilterBar>
 
-      {devices.isPending ? (
-        <LoadingState />
-      ) : devices.isError && !page ? (
-        <ErrorState
-          error={devices.error}
-          title={t('inventory.loadError')}
-          onRetry={() => void devices.refetch()}
-        />
-      ) : page && page.items.length === 0 && paged.pageNumber === 1 ? (
-        <EmptyState
-          title={paged.search || hasFilters(params, filterKeys) ? t('inventory.noMatch') : t('devices.empty')}
-        />
-      ) : page ? (
-        <>
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="devices-caption">
-            <table className="table" aria-busy={devices.isPlaceholderData}>
-              <caption id="devices-caption" className="visually-hidden">
-                {t('devices.listCaption')}
-              </caption>
-              <thead>
-                <tr>
-                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
-                  <th scope="col">{t('inventory.type')}</th>
-                  <th scope="col">{t('inventory.rack')}</th>
-                  <th scope="col">{t('devices.position')}</th>
-                  <th scope="col">{t('inventory.tenant')}</th>
-                  <SortableHeader label={t('inventory.status')} field="status" sort={sort} onSort={setSort} />
-                  <th scope="col">{t('devices.serial')}</th>
-                  <th scope="col">{t('devices.assetTag')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((device) => {
-                  return (
-                    <tr key={device.id} data-testid={`device-row-${device.name}`}>
-                      <th scope="row">
-                        <Link to={`/inventory/devices/${device.id}`}>{device.name}</Link>
-                      </th>
-                      <td>{lookups.typeLabel(device.deviceTypeId)}</td>
-                      <td>
-                        {device.rackId === null ? (
-                          t('devices.unracked')
-                        ) : (
-                          <Link to={`/inventory/racks/${device.rackId}`}>
-                            {device.rackName ?? `#${device.rackId}`}
-                          </Link>
-                        )}
-                      </td>
-                      <td className="nowrap">
-                        <DevicePosition
-                          device={device}
-                          uHeight={lookups.deviceType(device.deviceTypeId)?.uHeight}
-                        />
-                      </td>
-                      <td>{lookups.tenantName(device.tenantId) ?? t('inventory.noTenant')}</td>
-                      <td>
-                        <DeviceStatusBadge status={device.status} />
-                      </td>
-                      <td className="mono">{device.serial ?? t('common.none')}</td>
-                      <td className="mono">{device.assetTag ?? t('common.none')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            pageNumber={paged.pageNumber}
-            hasPrevious={paged.pageNumber > 1}
-            hasNext={Boolean(page.nextCursor)}
-            busy={devices.isFetching}
-            onPrevious={paged.goPrevious}
-            onNext={() => paged.goNext(page.nextCursor)}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={devices}
+        paged={paged}
+        emptyTitle={
+          paged.search || hasFilters(params, filterKeys) ? t('inventory.noMatch') : t('devices.empty')
+        }
+        captionId="devices-caption"
+        caption={t('devices.listCaption')}
+        head={
+          <tr>
+            <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
+            <th scope="col">{t('inventory.type')}</th>
+            <th scope="col">{t('inventory.rack')}</th>
+            <th scope="col">{t('devices.position')}</th>
+            <th scope="col">{t('inventory.tenant')}</th>
+            <SortableHeader label={t('inventory.status')} field="status" sort={sort} onSort={setSort} />
+            <th scope="col">{t('devices.serial')}</th>
+            <th scope="col">{t('devices.assetTag')}</th>
+          </tr>
+        }
+      >
+        {(items) =>
+          items.map((device) => {
+            return (
+              <tr key={device.id} data-testid={`device-row-${device.name}`}>
+                <th scope="row">
+                  <Link to={`/inventory/devices/${device.id}`}>{device.name}</Link>
+                </th>
+                <td>{lookups.typeLabel(device.deviceTypeId)}</td>
+                <td>
+                  {device.rackId === null ? (
+                    t('devices.unracked')
+                  ) : (
+                    <Link to={`/inventory/racks/${device.rackId}`}>
+                      {device.rackName ?? `#${device.rackId}`}
+                    </Link>
+                  )}
+                </td>
+                <td className="nowrap">
+                  <DevicePosition
+                    device={device}
+                    uHeight={lookups.deviceType(device.deviceTypeId)?.uHeight}
+                  />
+                </td>
+                <td>{lookups.tenantName(device.tenantId) ?? t('inventory.noTenant')}</td>
+                <td>
+                  <DeviceStatusBadge status={device.status} />
+                </td>
+                <td className="mono">{device.serial ?? t('common.none')}</td>
+                <td className="mono">{device.assetTag ?? t('common.none')}</td>
+              </tr>
+            );
+          })
+        }
+      </PagedTable>
     </div>
   );
 }

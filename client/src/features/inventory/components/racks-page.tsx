@@ -2,19 +2,17 @@ import { rackSortKeys, rackStatuses } from '@vigie/shared';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Dialog } from '../../../components/ui/dialog';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useRacks } from '../api/get-racks';
 import { csvExportHref } from '../lib/csv-export';
 import { hasFilters, readEnumParam, readIdParam, withFilter } from '../lib/list-filters';
-import { FilterBar, FilterSelect, Pagination, SearchBox, SortableHeader } from './list-controls';
+import { FilterBar, FilterSelect, SearchBox, SortableHeader } from './list-controls';
 import { RackForm } from './rack-form';
 import { RackStatusBadge } from './status-badge';
 import { useCanWriteInventory } from './use-can-write-inventory';
 import { useInventoryLookups } from './use-inventory-lookups';
 import { useListSort } from './use-list-sort';
+import { PagedTable } from './paged-table';
 import { usePagedSearch } from './use-paged-search';
 
 const pageSize = 50;
@@ -47,7 +45,6 @@ export function RacksPage() {
   const rooms = filters.siteId
     ? lookups.rooms.filter((room) => room.siteId === filters.siteId)
     : lookups.rooms;
-  const page = racks.data;
 
   return (
     <div className="page">
@@ -114,72 +111,51 @@ export function RacksPage() {
         />
       </FilterBar>
 
-      {racks.isPending ? (
-        <LoadingState />
-      ) : racks.isError && !page ? (
-        <ErrorState
-          error={racks.error}
-          title={t('inventory.loadError')}
-          onRetry={() => void racks.refetch()}
-        />
-      ) : page && page.items.length === 0 && paged.pageNumber === 1 ? (
-        <EmptyState
-          title={paged.search || hasFilters(params, filterKeys) ? t('inventory.noMatch') : t('racks.empty')}
-        />
-      ) : page ? (
-        <>
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="racks-caption">
-            <table className="table" aria-busy={racks.isPlaceholderData}>
-              <caption id="racks-caption" className="visually-hidden">
-                {t('racks.listCaption')}
-              </caption>
-              <thead>
-                <tr>
-                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
-                  <th scope="col">{t('inventory.room')}</th>
-                  <SortableHeader label={t('inventory.row')} field="rowLabel" sort={sort} onSort={setSort} />
-                  <th scope="col">{t('inventory.tenant')}</th>
-                  <SortableHeader label={t('inventory.status')} field="status" sort={sort} onSort={setSort} />
-                  <th scope="col">{t('racks.height')}</th>
-                  <SortableHeader
-                    label={t('racks.powerBudget')}
-                    field="powerBudgetKw"
-                    sort={sort}
-                    onSort={setSort}
-                  />
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((rack) => (
-                  <tr key={rack.id} data-testid={`rack-row-${rack.name}`}>
-                    <th scope="row">
-                      <Link to={`/inventory/racks/${rack.id}`}>{rack.name}</Link>
-                    </th>
-                    <td>
-                      <Link to={`/inventory/rooms/${rack.roomId}`}>{lookups.roomName(rack.roomId)}</Link>
-                    </td>
-                    <td>{rack.rowLabel}</td>
-                    <td>{lookups.tenantName(rack.tenantId) ?? t('inventory.shared')}</td>
-                    <td>
-                      <RackStatusBadge status={rack.status} />
-                    </td>
-                    <td className="nowrap">{t('racks.units', { units: rack.uHeight })}</td>
-                    <td className="nowrap">{t('racks.kw', { kw: rack.powerBudgetKw })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            pageNumber={paged.pageNumber}
-            hasPrevious={paged.pageNumber > 1}
-            hasNext={Boolean(page.nextCursor)}
-            busy={racks.isFetching}
-            onPrevious={paged.goPrevious}
-            onNext={() => paged.goNext(page.nextCursor)}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={racks}
+        paged={paged}
+        emptyTitle={
+          paged.search || hasFilters(params, filterKeys) ? t('inventory.noMatch') : t('racks.empty')
+        }
+        captionId="racks-caption"
+        caption={t('racks.listCaption')}
+        head={
+          <tr>
+            <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
+            <th scope="col">{t('inventory.room')}</th>
+            <SortableHeader label={t('inventory.row')} field="rowLabel" sort={sort} onSort={setSort} />
+            <th scope="col">{t('inventory.tenant')}</th>
+            <SortableHeader label={t('inventory.status')} field="status" sort={sort} onSort={setSort} />
+            <th scope="col">{t('racks.height')}</th>
+            <SortableHeader
+              label={t('racks.powerBudget')}
+              field="powerBudgetKw"
+              sort={sort}
+              onSort={setSort}
+            />
+          </tr>
+        }
+      >
+        {(items) =>
+          items.map((rack) => (
+            <tr key={rack.id} data-testid={`rack-row-${rack.name}`}>
+              <th scope="row">
+                <Link to={`/inventory/racks/${rack.id}`}>{rack.name}</Link>
+              </th>
+              <td>
+                <Link to={`/inventory/rooms/${rack.roomId}`}>{lookups.roomName(rack.roomId)}</Link>
+              </td>
+              <td>{rack.rowLabel}</td>
+              <td>{lookups.tenantName(rack.tenantId) ?? t('inventory.shared')}</td>
+              <td>
+                <RackStatusBadge status={rack.status} />
+              </td>
+              <td className="nowrap">{t('racks.units', { units: rack.uHeight })}</td>
+              <td className="nowrap">{t('racks.kw', { kw: rack.powerBudgetKw })}</td>
+            </tr>
+          ))
+        }
+      </PagedTable>
 
       {creating && (
         <Dialog title={t('rackForm.createTitle')} onClose={() => setCreating(false)}>

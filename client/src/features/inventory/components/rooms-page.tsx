@@ -1,18 +1,16 @@
 import { roomSchema, roomSortKeys, updateRoomSchema, type Room } from '@vigie/shared';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useRooms } from '../api/get-rooms';
 import { useUpdateRoom } from '../api/update-room';
 import { hasFilters, readIdParam, withFilter } from '../lib/list-filters';
-import { FilterBar, FilterSelect, Pagination, SearchBox, SortableHeader } from './list-controls';
+import { FilterBar, FilterSelect, SearchBox, SortableHeader } from './list-controls';
 import { RecordEditForm, type EditField } from './record-edit-form';
 import { useRecordManagement } from './record-management';
 import { useCanWriteInventory } from './use-can-write-inventory';
 import { useInventoryLookups } from './use-inventory-lookups';
 import { useListSort } from './use-list-sort';
+import { PagedTable } from './paged-table';
 import { usePagedSearch } from './use-paged-search';
 
 const pageSize = 50;
@@ -55,7 +53,6 @@ export function RoomsPage() {
     cursor: paged.cursor,
     search: paged.search || undefined,
   });
-  const page = rooms.data;
 
   return (
     <div className="page">
@@ -86,68 +83,47 @@ export function RoomsPage() {
           }))}
         />
       </FilterBar>
-      {rooms.isPending ? (
-        <LoadingState />
-      ) : rooms.isError && !page ? (
-        <ErrorState
-          error={rooms.error}
-          title={t('inventory.loadError')}
-          onRetry={() => void rooms.refetch()}
-        />
-      ) : page && page.items.length === 0 && paged.pageNumber === 1 ? (
-        <EmptyState
-          title={paged.search || hasFilters(params, filterKeys) ? t('inventory.noMatch') : t('rooms.empty')}
-        />
-      ) : page ? (
-        <>
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="rooms-caption">
-            <table className="table" aria-busy={rooms.isPlaceholderData}>
-              <caption id="rooms-caption" className="visually-hidden">
-                {t('rooms.listCaption')}
-              </caption>
-              <thead>
-                <tr>
-                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
-                  <th scope="col">{t('inventory.site')}</th>
-                  <SortableHeader label={t('rooms.grid')} field="gridColumns" sort={sort} onSort={setSort} />
-                  <th scope="col">
-                    <span className="visually-hidden">{t('inventory.racks')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((room) => (
-                  <tr key={room.id} data-testid={`room-row-${room.name}`}>
-                    <th scope="row">
-                      <Link to={`/inventory/rooms/${room.id}`}>{room.name}</Link>
-                    </th>
-                    <td>{lookups.siteName(room.siteId)}</td>
-                    <td>{t('rooms.gridSize', { columns: room.gridColumns, rows: room.gridRows })}</td>
-                    <td className="table__actions">
-                      <Link
-                        className="button button--small button--secondary"
-                        to={`/inventory/racks?roomId=${room.id}`}
-                        aria-label={t('rooms.racksLink', { name: room.name })}
-                      >
-                        {t('inventory.racks')}
-                      </Link>
-                      {canWrite && manage.actions(room)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            pageNumber={paged.pageNumber}
-            hasPrevious={paged.pageNumber > 1}
-            hasNext={Boolean(page.nextCursor)}
-            busy={rooms.isFetching}
-            onPrevious={paged.goPrevious}
-            onNext={() => paged.goNext(page.nextCursor)}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={rooms}
+        paged={paged}
+        emptyTitle={
+          paged.search || hasFilters(params, filterKeys) ? t('inventory.noMatch') : t('rooms.empty')
+        }
+        captionId="rooms-caption"
+        caption={t('rooms.listCaption')}
+        head={
+          <tr>
+            <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
+            <th scope="col">{t('inventory.site')}</th>
+            <SortableHeader label={t('rooms.grid')} field="gridColumns" sort={sort} onSort={setSort} />
+            <th scope="col">
+              <span className="visually-hidden">{t('inventory.racks')}</span>
+            </th>
+          </tr>
+        }
+      >
+        {(items) =>
+          items.map((room) => (
+            <tr key={room.id} data-testid={`room-row-${room.name}`}>
+              <th scope="row">
+                <Link to={`/inventory/rooms/${room.id}`}>{room.name}</Link>
+              </th>
+              <td>{lookups.siteName(room.siteId)}</td>
+              <td>{t('rooms.gridSize', { columns: room.gridColumns, rows: room.gridRows })}</td>
+              <td className="table__actions">
+                <Link
+                  className="button button--small button--secondary"
+                  to={`/inventory/racks?roomId=${room.id}`}
+                  aria-label={t('rooms.racksLink', { name: room.name })}
+                >
+                  {t('inventory.racks')}
+                </Link>
+                {canWrite && manage.actions(room)}
+              </td>
+            </tr>
+          ))
+        }
+      </PagedTable>
       {manage.dialogs}
     </div>
   );

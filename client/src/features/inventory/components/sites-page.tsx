@@ -1,16 +1,14 @@
 import { siteSchema, siteSortKeys, updateSiteSchema, type Site } from '@vigie/shared';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useSiteList } from '../../sites/api/get-sites';
 import { useUpdateSite } from '../../sites/api/update-site';
-import { Pagination, SearchBox, SortableHeader } from './list-controls';
+import { SearchBox, SortableHeader } from './list-controls';
 import { RecordEditForm, type EditField } from './record-edit-form';
 import { useRecordManagement } from './record-management';
 import { useCanWriteInventory } from './use-can-write-inventory';
 import { useListSort } from './use-list-sort';
+import { PagedTable } from './paged-table';
 import { usePagedSearch } from './use-paged-search';
 
 const pageSize = 50;
@@ -51,7 +49,6 @@ export function SitesPage() {
     search: paged.search || undefined,
     sort,
   });
-  const page = sites.data;
 
   return (
     <div className="page">
@@ -67,70 +64,49 @@ export function SitesPage() {
           placeholder={t('sites.searchPlaceholder')}
         />
       </div>
-      {sites.isPending ? (
-        <LoadingState />
-      ) : sites.isError && !page ? (
-        <ErrorState
-          error={sites.error}
-          title={t('inventory.loadError')}
-          onRetry={() => void sites.refetch()}
-        />
-      ) : page && page.items.length === 0 && paged.pageNumber === 1 ? (
-        <EmptyState title={paged.search ? t('inventory.noMatch') : t('sites.empty')} />
-      ) : page ? (
-        <>
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="sites-caption">
-            <table className="table" aria-busy={sites.isPlaceholderData}>
-              <caption id="sites-caption" className="visually-hidden">
-                {t('sites.listCaption')}
-              </caption>
-              <thead>
-                <tr>
-                  <SortableHeader label={t('sites.code')} field="code" sort={sort} onSort={setSort} />
-                  <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
-                  <th scope="col">{t('sites.address')}</th>
-                  <th scope="col">{t('sites.timeZone')}</th>
-                  <th scope="col">{t('sites.pueTarget')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('inventory.rooms')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((site) => (
-                  <tr key={site.id}>
-                    <th scope="row" className="mono">
-                      {site.code}
-                    </th>
-                    <td>{site.name}</td>
-                    <td>{site.address}</td>
-                    <td>{site.timeZone}</td>
-                    <td>{site.pueTarget ?? t('common.none')}</td>
-                    <td className="table__actions">
-                      <Link
-                        className="button button--small button--secondary"
-                        to={`/inventory/rooms?siteId=${site.id}`}
-                        aria-label={t('sites.roomsLink', { name: site.name })}
-                      >
-                        {t('inventory.rooms')}
-                      </Link>
-                      {canWrite && manage.actions(site)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            pageNumber={paged.pageNumber}
-            hasPrevious={paged.pageNumber > 1}
-            hasNext={Boolean(page.nextCursor)}
-            busy={sites.isFetching}
-            onPrevious={paged.goPrevious}
-            onNext={() => paged.goNext(page.nextCursor)}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={sites}
+        paged={paged}
+        emptyTitle={paged.search ? t('inventory.noMatch') : t('sites.empty')}
+        captionId="sites-caption"
+        caption={t('sites.listCaption')}
+        head={
+          <tr>
+            <SortableHeader label={t('sites.code')} field="code" sort={sort} onSort={setSort} />
+            <SortableHeader label={t('inventory.name')} field="name" sort={sort} onSort={setSort} />
+            <th scope="col">{t('sites.address')}</th>
+            <th scope="col">{t('sites.timeZone')}</th>
+            <th scope="col">{t('sites.pueTarget')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('inventory.rooms')}</span>
+            </th>
+          </tr>
+        }
+      >
+        {(items) =>
+          items.map((site) => (
+            <tr key={site.id}>
+              <th scope="row" className="mono">
+                {site.code}
+              </th>
+              <td>{site.name}</td>
+              <td>{site.address}</td>
+              <td>{site.timeZone}</td>
+              <td>{site.pueTarget ?? t('common.none')}</td>
+              <td className="table__actions">
+                <Link
+                  className="button button--small button--secondary"
+                  to={`/inventory/rooms?siteId=${site.id}`}
+                  aria-label={t('sites.roomsLink', { name: site.name })}
+                >
+                  {t('inventory.rooms')}
+                </Link>
+                {canWrite && manage.actions(site)}
+              </td>
+            </tr>
+          ))
+        }
+      </PagedTable>
       {manage.dialogs}
     </div>
   );
