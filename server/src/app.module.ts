@@ -18,6 +18,8 @@ import { InventoryModule } from './inventory/inventory.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { LiveGateway } from './realtime/live.gateway.js';
 import { RunsModule } from './runs/runs.module.js';
+import { ShiftModule } from './shift/shift.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 
@@ -34,6 +36,8 @@ export class AppModule {
         ProceduresModule,
         RunsModule,
         HolidaysModule,
+        ShiftModule,
+        TasksModule,
       ],
       controllers: [HealthController, AuthController, UsersController, AuditController],
       providers: [

@@ -8,6 +8,7 @@ import type {
   RackElevation,
   RackFace,
 } from '@vigie/shared';
+import { floorPlanRacksSql } from '../../server/src/inventory/floor-plan-racks.js';
 import { allocatedDrawW, percentOf } from '../../server/src/inventory/power-draw.js';
 import { powerOf, usedUnits } from '../../server/src/inventory/rack-capacity.js';
 import type { MountedDevice, TypeLoad } from '../../server/src/inventory/rack-load.repository.js';
@@ -50,7 +51,8 @@ export function inventoryBaselines(db: Database.Database) {
      where d.rack_id = ? order by d.position, d.id`,
   );
   const room = db.prepare('select * from room where id = ?');
-  const roomRacks = db.prepare('select * from rack where room_id = ? order by grid_y, grid_x');
+  // The racks with their open-incident counts: the query is the answer's rule, shared like the pure rules.
+  const roomRacks = db.prepare(floorPlanRacksSql(false));
   const typeRows = db.prepare('select id, u_height, is_full_depth, weight_kg, power_ports from device_type');
   const roomDevices = db.prepare(
     `select d.id, d.rack_id as rackId, d.device_type_id as deviceTypeId, d.position, d.face
@@ -152,7 +154,7 @@ export function inventoryBaselines(db: Database.Database) {
 
     floorPlan(roomId: number): string {
       const m = room.get(roomId) as Row;
-      const racks = roomRacks.all(roomId) as Row[];
+      const racks = roomRacks.all({ room: roomId }) as Row[];
       const types = typeLoads();
       const byRack = new Map<number, MountedDevice[]>();
       for (const device of roomDevices.all(roomId) as MountedDevice[])
@@ -186,7 +188,7 @@ export function inventoryBaselines(db: Database.Database) {
             powerBudgetW: budget,
             powerAllocatedW: powerW,
             powerPercent: percentOf(powerW, budget),
-            openIncidents: 0,
+            openIncidents: r.open_incidents as number,
           };
         }),
         tenants: tenantsIn.all(JSON.stringify(tenantIds)) as FloorPlan['tenants'],

@@ -133,6 +133,30 @@ function load(): void {
   lastDeviceId = range.last;
 }
 
+/** Open incidents on racks and devices of a room, through the API, so the floor plan counts real ones. */
+async function openIncidents(roomId: number, count: number): Promise<void> {
+  const racks = db
+    .prepare('select id from rack where room_id = ? order by id limit ?')
+    .all(roomId, count) as {
+    id: number;
+  }[];
+  const deviceIn = db.prepare('select id from device where rack_id = ? order by id limit 1');
+  for (const [index, rack] of racks.entries()) {
+    const onDevice = index % 2 === 1;
+    const equipment = onDevice
+      ? { deviceIds: [(deviceIn.get(rack.id) as { id: number }).id] }
+      : { rackIds: [rack.id] };
+    const response = await admin.post('/api/incidents', {
+      title: `Bench incident ${index}`,
+      description: '',
+      impact: 3,
+      urgency: 3,
+      ...equipment,
+    });
+    if (response.status !== 201) throw new Error(`incident: ${response.status} ${await response.text()}`);
+  }
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
 
@@ -182,6 +206,7 @@ beforeAll(async () => {
     `loaded ${rackIds.length} racks, ${lastDeviceId - firstDeviceId + 1} devices in ${Math.round(performance.now() - started)} ms`,
   );
   admin = await signedIn(t.url, 'admin');
+  await openIncidents(roomIds[3]!, 40);
   bare = createServer((_request, response) => {
     const body = bareAnswer();
     response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { pageSchema, rackSchema, roomSchema, type Room } from '@vigie/shared';
 import { apiAs } from './support/api.js';
+import { createIncident, uniqueTitle } from './support/incidents.js';
 import {
   createDevice,
   createRack,
@@ -155,9 +156,17 @@ test('a coordinator opens a room floor plan, switches the measure, and follows a
     position: 1,
     face: 'front',
   });
-  await api.dispose();
   // 4 U of 42.
   await expect(tile).toHaveAccessibleName(`Baie ${rack.name} : 10 %. Ouvrir l’élévation.`);
+
+  // Open incidents: an incident reported on the rack shows on the open plan, live.
+  await page.getByRole('radio', { name: 'Incidents ouverts' }).check();
+  await expect(plan).toHaveAttribute('data-measure', 'incidents');
+  await expect(legend.getByRole('heading')).toHaveText('Légende : Incidents ouverts');
+  await expect(tile).toHaveAccessibleName(`Baie ${rack.name} : 0 incident(s) ouvert(s). Ouvrir l’élévation.`);
+  await createIncident(api, { title: uniqueTitle('E2E plan'), rackIds: [rack.id] });
+  await api.dispose();
+  await expect(tile).toHaveAccessibleName(`Baie ${rack.name} : 1 incident(s) ouvert(s). Ouvrir l’élévation.`);
 
   await tile.click();
   await expect(page).toHaveURL(new RegExp(`/inventory/racks/${rack.id}$`));

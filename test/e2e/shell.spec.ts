@@ -8,12 +8,36 @@ const expectedNavigation = {
     'Incidents',
     'Procédures',
     'Tâches récurrentes',
+    'Main courante',
     'Rapports',
     'Administration',
   ],
-  coordinator: ['Tableau de bord', 'Inventaire', 'Incidents', 'Procédures', 'Tâches récurrentes', 'Rapports'],
-  technician: ['Tableau de bord', 'Inventaire', 'Incidents', 'Procédures', 'Tâches récurrentes'],
-  manager: ['Tableau de bord', 'Inventaire', 'Incidents', 'Procédures', 'Tâches récurrentes', 'Rapports'],
+  coordinator: [
+    'Tableau de bord',
+    'Inventaire',
+    'Incidents',
+    'Procédures',
+    'Tâches récurrentes',
+    'Main courante',
+    'Rapports',
+  ],
+  technician: [
+    'Tableau de bord',
+    'Inventaire',
+    'Incidents',
+    'Procédures',
+    'Tâches récurrentes',
+    'Main courante',
+  ],
+  manager: [
+    'Tableau de bord',
+    'Inventaire',
+    'Incidents',
+    'Procédures',
+    'Tâches récurrentes',
+    'Main courante',
+    'Rapports',
+  ],
   viewer: ['Tableau de bord', 'Inventaire', 'Incidents', 'Rapports'],
 } as const;
 
@@ -53,14 +77,11 @@ test('areas not built yet show a coming-soon page, unknown routes a not-found pa
   await signIn(page, demoUsers.coordinator.username);
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
 
-  await navigation.getByRole('link', { name: 'Tâches récurrentes' }).click();
-  await expect(page).toHaveURL(/\/tasks$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Tâches récurrentes' })).toBeVisible();
+  await navigation.getByRole('link', { name: 'Rapports' }).click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Rapports' })).toBeVisible();
   await expect(page.getByText('Ce module arrive bientôt')).toBeVisible();
-  await expect(navigation.getByRole('link', { name: 'Tâches récurrentes' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(navigation.getByRole('link', { name: 'Rapports' })).toHaveAttribute('aria-current', 'page');
 
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();

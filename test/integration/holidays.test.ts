@@ -1,5 +1,6 @@
 import { defaultPublicHolidays } from '../../server/src/holidays/default-public-holidays.js';
-import { HolidaysService } from '../../server/src/holidays/holidays.service.js';
+import { localHolidayDates } from '../../server/src/holidays/holiday-store.js';
+import { EntityManager } from '@mikro-orm/core';
 import { holidaySchema, pageSchema } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { created, expectError, ok } from './support/inventory-fixtures.js';
@@ -194,17 +195,19 @@ describe("adding a year's statutory holidays", () => {
 
 describe('holiday dates for a service calendar', () => {
   it('answers the stored local dates around an interval, a day of margin on each side for any time zone', async () => {
-    const holidays = t.app.get(HolidaysService);
+    const em = t.app.get(EntityManager).fork();
     const year = new Date().getUTCFullYear();
     expect(
-      await holidays.localDatesBetween(
+      await localHolidayDates(
+        em,
         'FR',
         new Date(`${year}-11-12T06:00:00Z`),
         new Date(`${year}-12-31T23:00:00Z`),
       ),
     ).toEqual([`${year}-11-11`, `${year}-12-25`, `${year + 1}-01-01`]);
     expect(
-      await holidays.localDatesBetween(
+      await localHolidayDates(
+        em,
         'FR',
         new Date(`${year}-11-03T12:00:00Z`),
         new Date(`${year}-11-09T12:00:00Z`),
@@ -212,11 +215,7 @@ describe('holiday dates for a service calendar', () => {
     ).toEqual([]);
     // Stored rows are the truth: a year the store lacks has no holidays, whatever the rules say.
     expect(
-      await holidays.localDatesBetween(
-        'FR',
-        new Date('2050-01-01T00:00:00Z'),
-        new Date('2050-12-31T00:00:00Z'),
-      ),
+      await localHolidayDates(em, 'FR', new Date('2050-01-01T00:00:00Z'), new Date('2050-12-31T00:00:00Z')),
     ).toEqual([]);
   });
 });

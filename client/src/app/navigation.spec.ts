@@ -13,6 +13,7 @@ describe('visibleAreas', () => {
       'incidents',
       'procedures',
       'tasks',
+      'shift',
       'reports',
       'admin',
     ]);
@@ -22,10 +23,26 @@ describe('visibleAreas', () => {
       'incidents',
       'procedures',
       'tasks',
+      'shift',
       'reports',
     ]);
-    expect(areasOf('technician')).toEqual(['board', 'inventory', 'incidents', 'procedures', 'tasks']);
-    expect(areasOf('manager')).toEqual(['board', 'inventory', 'incidents', 'procedures', 'tasks', 'reports']);
+    expect(areasOf('technician')).toEqual([
+      'board',
+      'inventory',
+      'incidents',
+      'procedures',
+      'tasks',
+      'shift',
+    ]);
+    expect(areasOf('manager')).toEqual([
+      'board',
+      'inventory',
+      'incidents',
+      'procedures',
+      'tasks',
+      'shift',
+      'reports',
+    ]);
     expect(areasOf('client_viewer')).toEqual(['board', 'inventory', 'incidents', 'reports']);
   });
 });

@@ -1,7 +1,8 @@
 import type { Permission } from '@vigie/shared';
 import type { PlainMessageKey } from '../lib/i18n/translate';
 
-export type AreaId = 'board' | 'inventory' | 'incidents' | 'procedures' | 'tasks' | 'reports' | 'admin';
+export type AreaId =
+  'board' | 'inventory' | 'incidents' | 'procedures' | 'tasks' | 'shift' | 'reports' | 'admin';
 
 export interface Area {
   id: AreaId;
@@ -26,6 +27,7 @@ export const areas: readonly Area[] = [
     alsoCovers: ['/runs'],
   },
   { id: 'tasks', path: '/tasks', label: 'nav.tasks', permission: 'task.read' },
+  { id: 'shift', path: '/shift', label: 'nav.shift', permission: 'shift.read' },
   { id: 'reports', path: '/reports', label: 'nav.reports', permission: 'report.read' },
   { id: 'admin', path: '/admin', label: 'nav.admin', permission: 'user.manage' },
 ];

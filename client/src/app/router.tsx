@@ -18,6 +18,11 @@ import { SitesPage } from '../features/inventory/components/sites-page';
 import { ProceduresPage } from '../features/procedures/components/procedures-page';
 import { RunPage } from '../features/runs/components/run-page';
 import { RunsPage } from '../features/runs/components/runs-page';
+import { ShiftPage } from '../features/shift/components/shift-page';
+import { TaskCreatePage } from '../features/tasks/components/task-create-page';
+import { TaskEditPage } from '../features/tasks/components/task-edit-page';
+import { TasksCalendarPage } from '../features/tasks/components/tasks-calendar-page';
+import { TasksPage } from '../features/tasks/components/tasks-page';
 import { UsersPage } from '../features/users/components/users-page';
 import { AdminLayout } from './routes/admin-layout';
 import { ComingSoonPage } from './routes/coming-soon-page';
@@ -28,6 +33,8 @@ import { NotFoundPage } from './routes/not-found-page';
 import { ProcedureDetailRoute, ProceduresRoute } from './routes/procedures-route';
 import { ProtectedLayout } from './routes/protected-layout';
 import { RouteErrorPage } from './routes/route-error-page';
+import { ShiftRoute } from './routes/shift-route';
+import { TasksRoute } from './routes/tasks-route';
 
 const router = createBrowserRouter([
   {
@@ -86,7 +93,25 @@ const router = createBrowserRouter([
                   { path: ':runId', element: <RunPage /> },
                 ],
               },
-              { path: 'tasks/*', element: <ComingSoonPage area="tasks" /> },
+              {
+                path: 'tasks',
+                element: <TasksRoute />,
+                children: [
+                  { index: true, element: <TasksPage /> },
+                  { path: 'new', element: <TaskCreatePage /> },
+                  { path: 'calendar', element: <TasksCalendarPage /> },
+                  { path: ':taskId/edit', element: <TaskEditPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+              {
+                path: 'shift',
+                element: <ShiftRoute />,
+                children: [
+                  { index: true, element: <ShiftPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
               { path: 'reports/*', element: <ComingSoonPage area="reports" /> },
               {
                 path: 'admin',

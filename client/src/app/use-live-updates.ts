@@ -5,6 +5,8 @@ import { holidayKeys } from '../features/holidays/api/holiday-keys';
 import { incidentKeys } from '../features/incidents/api/incident-keys';
 import { inventoryKeys } from '../features/inventory/api/inventory-keys';
 import { runKeys } from '../features/runs/api/run-keys';
+import { shiftKeys } from '../features/shift/api/shift-keys';
+import { taskKeys } from '../features/tasks/api/task-keys';
 import { sitesQueryKey } from '../features/sites/api/get-sites';
 import { tenantsQueryKey } from '../features/tenants/api/get-tenants';
 import { usersQueryKey } from '../features/users/api/get-users';
@@ -53,18 +55,20 @@ function staleQueries(envelope: AnyLiveEnvelope, myUserId: number): QueryKey[] {
       return [];
     case 'inventory.imported':
       return [inventoryKeys.all];
+    // Floor plans count open incidents: any incident change may move a rack's count.
     case 'incident.created':
-      return [incidentKeys.lists];
+      return [incidentKeys.lists, inventoryKeys.floorPlans];
     case 'incident.updated':
       return [
         incidentKeys.lists,
         incidentKeys.detail(envelope.payload.id),
         incidentKeys.timeline(envelope.payload.id),
+        inventoryKeys.floorPlans,
       ];
     case 'incident.note-added':
       return [incidentKeys.timeline(envelope.payload.incidentId)];
     case 'incident.removed':
-      return [incidentKeys.lists, incidentKeys.detail(envelope.payload.id)];
+      return [incidentKeys.lists, incidentKeys.detail(envelope.payload.id), inventoryKeys.floorPlans];
     case 'run.started':
       return [runKeys.lists];
     case 'run.updated':
@@ -75,6 +79,18 @@ function staleQueries(envelope: AnyLiveEnvelope, myUserId: number): QueryKey[] {
     case 'holiday.created':
     case 'holiday.deleted':
       return [holidayKeys.all];
+    case 'shift-log.entry-added':
+      return [shiftKeys.log, shiftKeys.drafts];
+    case 'handover.submitted':
+    case 'handover.acknowledged':
+      return [shiftKeys.handovers];
+    case 'task.created':
+    case 'task.updated':
+      return [taskKeys.all];
+    case 'occurrence.created':
+    case 'occurrence.updated':
+    case 'occurrence.overdue':
+      return [taskKeys.occurrences];
   }
 }
 

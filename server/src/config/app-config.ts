@@ -31,6 +31,8 @@ const envSchema = z.object({
   VIGIE_PROCEDURES_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   VIGIE_SLA_WATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  VIGIE_TASK_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  VIGIE_TASK_HORIZON_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export interface AppConfig {
@@ -54,6 +56,10 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** How often the SLA watcher records warnings and breaches; 0 turns it off. */
   slaWatchSeconds: number;
+  /** How often the task scheduler plans occurrences and marks them due or missed; 0 turns it off. */
+  taskSchedulerSeconds: number;
+  /** How many days beyond its lead time a task's occurrences are planned ahead. */
+  taskHorizonDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     proceduresDir: e.VIGIE_PROCEDURES_DIR ? resolve(e.VIGIE_PROCEDURES_DIR) : resolve(repoRoot, 'procedures'),
     logLevel: e.LOG_LEVEL,
     slaWatchSeconds: e.VIGIE_SLA_WATCH_SECONDS,
+    taskSchedulerSeconds: e.VIGIE_TASK_SCHEDULER_SECONDS,
+    taskHorizonDays: e.VIGIE_TASK_HORIZON_DAYS,
   };
 }

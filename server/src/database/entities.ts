@@ -20,6 +20,10 @@ import { ProcedureVersion } from '../runs/procedure-version.entity.js';
 import { RunEvidence } from '../runs/run-evidence.entity.js';
 import { StepRecord } from '../runs/step-record.entity.js';
 import { StepVerification } from '../runs/step-verification.entity.js';
+import { Handover } from '../shift/handover.entity.js';
+import { ShiftLogEntry } from '../shift/shift-log-entry.entity.js';
+import { RecurringTask } from '../tasks/recurring-task.entity.js';
+import { TaskOccurrence } from '../tasks/task-occurrence.entity.js';
 
 /** Every entity of the schema: the ORM, the migrations and the drift check read this one list. */
 export const entities = [
@@ -45,4 +49,8 @@ export const entities = [
   Incident,
   IncidentTimelineEntry,
   IncidentSlaClock,
+  ShiftLogEntry,
+  Handover,
+  RecurringTask,
+  TaskOccurrence,
 ];

@@ -16,6 +16,28 @@ export function storedHolidays(
   );
 }
 
+const msPerDay = 86_400_000;
+const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+
+/**
+ * Local holiday dates (`YYYY-MM-DD`) of a country that may fall within [from, to], for a service
+ * calendar. A day is added on each side so any site time zone is covered; extra dates are harmless.
+ */
+export async function localHolidayDates(
+  em: EntityManager,
+  countryCode: string,
+  from: Date,
+  to: Date,
+): Promise<string[]> {
+  const holidays = await storedHolidays(
+    em,
+    countryCode,
+    isoDate(from.getTime() - msPerDay),
+    isoDate(to.getTime() + msPerDay),
+  );
+  return holidays.map((holiday) => holiday.date);
+}
+
 /** Creates the statutory holidays of a country and year missing from the store, and flushes them. */
 export async function storeMissingDefaults(
   em: EntityManager,

@@ -11,10 +11,6 @@ import { PublicHoliday } from './public-holiday.entity.js';
 
 /** Holidays shape every business-hours SLA clock, which all staff see. */
 const holidayRooms = [liveRooms.staff];
-const msPerDay = 86_400_000;
-
-const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
-
 /**
  * Public holidays per country. The stored rows are the truth for SLA calendars: nothing is
  * computed on the fly, so a year without rows has no holidays until an administrator adds them
@@ -35,17 +31,6 @@ export class HolidaysService {
       `${query.year}-12-31`,
     );
     return holidays.map(toHolidayDto);
-  }
-
-  /**
-   * Local holiday dates (`YYYY-MM-DD`) of a country that may fall within [from, to], for a
-   * service calendar. A day is added on each side so any site time zone is covered; extra dates are harmless.
-   */
-  async localDatesBetween(countryCode: string, from: Date, to: Date): Promise<string[]> {
-    const firstDate = isoDate(from.getTime() - msPerDay);
-    const lastDate = isoDate(to.getTime() + msPerDay);
-    const holidays = await storedHolidays(this.em.fork(), countryCode, firstDate, lastDate);
-    return holidays.map((holiday) => holiday.date);
   }
 
   create(input: CreateHoliday): Promise<Holiday> {

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Priority } from '@vigie/shared';
-import { storedHolidays } from '../holidays/holiday-store.js';
 import type { Contract } from '../inventory/contract.entity.js';
 import { boardRankOf } from './incident-board-rank.js';
 import { contractsInForce, strictestContract } from './incident-contracts.js';
@@ -11,6 +10,7 @@ import { IncidentTimelineEntry } from './incident-timeline-entry.entity.js';
 import type { Incident } from './incident.entity.js';
 import { createServiceCalendar } from './sla/service-calendar.js';
 import { computeSlaClocks } from './sla/sla-clocks.js';
+import { nextDueOf, slaHolidayDates } from './sla/sla-horizon.js';
 import type { ClockEvent, ComputedSlaClock } from './sla/sla-engine.types.js';
 
 /**
@@ -82,21 +82,11 @@ export class IncidentSlaService {
   }
 }
 
-const msPerDay = 86_400_000;
-const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
-
-/**
- * Public holidays of the site's country (none without a site: no country to look up), from the
- * opening to a quarter past `now` (due times are projected ahead; the longest targets are days),
- * a day wider on each side for any time zone. Read with the transaction's own EntityManager: a
- * forked one would wait on the SQLite connection this transaction holds.
- */
-async function holidaysOf(em: EntityManager, incident: Incident, now: Date): Promise<string[]> {
-  if (!incident.site) return [];
-  const from = isoDate(incident.openedAt.getTime() - msPerDay);
-  const to = isoDate(now.getTime() + 93 * msPerDay);
-  const holidays = await storedHolidays(em, incident.site.countryCode, from, to);
-  return holidays.map((holiday) => holiday.date);
+/** Public holidays of the site's country (none without a site: no country to look up). */
+function holidaysOf(em: EntityManager, incident: Incident, now: Date): Promise<string[]> {
+  return incident.site
+    ? slaHolidayDates(em, incident.site.countryCode, incident.openedAt, now)
+    : Promise.resolve([]);
 }
 
 const emptyClock = {
@@ -119,16 +109,6 @@ function keepPastBreach(row: IncidentSlaClock, clock: ComputedSlaClock, now: Dat
   if (!recorded || recorded.getTime() > now.getTime()) return clock;
   if (clock.breachedAt && clock.breachedAt.getTime() === recorded.getTime()) return clock;
   return { ...clock, state: 'breached', breachedAt: recorded, dueAt: recorded };
-}
-
-/** The due time of the nearest clock still counting (breached clocks count until they stop). */
-function nextDueOf(clocks: readonly IncidentSlaClock[]): Date | null {
-  const dues = clocks
-    .filter((clock) => clock.stoppedAt == null && clock.state !== 'met' && clock.state !== 'paused')
-    .map((clock) => clock.dueAt)
-    .filter((due): due is Date => due != null)
-    .map((due) => due.getTime());
-  return dues.length > 0 ? new Date(Math.min(...dues)) : null;
 }
 
 /** The status and priority history of an incident, as the clocks need it, read from its timeline. */

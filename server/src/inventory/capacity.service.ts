@@ -8,7 +8,8 @@ import { RackLoadRepository } from './rack-load.repository.js';
 import { Room } from './room.entity.js';
 import { Site } from './site.entity.js';
 import { scopedTenantId } from '../common/tenant-scope.js';
-import { rackColumns, type RackRow, type RoomRow } from './inventory-rows.js';
+import { type RoomRow } from './inventory-rows.js';
+import { floorPlanRacksSql, type FloorPlanRackRow } from './floor-plan-racks.js';
 import { percentOf } from './power-draw.js';
 import { PreparedStatements } from './prepared-statements.js';
 
@@ -78,11 +79,10 @@ export class CapacityService {
     if (!room) throw notFound('Room');
     const tenantScope = scopedTenantId();
     const racks = this.statements
-      .get(
-        `select ${rackColumns('r')} from rack r where r.room_id = ?${tenantScope === null ? '' : ' and r.tenant_id = ?'}
-         order by r.grid_y, r.grid_x`,
-      )
-      .all(...(tenantScope === null ? [roomId] : [roomId, tenantScope])) as RackRow[];
+      .get(floorPlanRacksSql(tenantScope !== null))
+      .all(
+        tenantScope === null ? { room: roomId } : { room: roomId, tenant: tenantScope },
+      ) as FloorPlanRackRow[];
     const types = this.loads.typeLoads();
     const devices = this.loads.devicesInRoom(roomId);
     const tenantIds = [...new Set(racks.map((rack) => rack.tenant_id).filter((id) => id !== null))];
@@ -117,8 +117,7 @@ export class CapacityService {
           powerBudgetW,
           powerAllocatedW: powerW,
           powerPercent: percentOf(powerW, powerBudgetW),
-          // Incidents arrive with issue 4; the field is there so the client's colouring is ready.
-          openIncidents: 0,
+          openIncidents: rack.open_incidents,
         };
       }),
       tenants,

@@ -13,6 +13,7 @@ export interface LoadedRun {
   run: ProcedureRun;
   plan: RunPlan;
   records: StepRecordDto[];
+  /** The evidence files the records show (not every file uploaded: see `loadEvidence`). */
   evidence: RunEvidence[];
 }
 
@@ -29,7 +30,11 @@ export function planOfRun(run: ProcedureRun): RunPlan {
   return plan;
 }
 
-/** Loads a run and its records; 404 when there is no such run. */
+/**
+ * Loads a run and its records; 404 when there is no such run. Every step record reads this, so
+ * nothing is read that cannot matter: the verifications only when the procedure has critical steps
+ * (only those are verified), the evidence files only when a record shows one.
+ */
 export async function loadRun(em: EntityManager, id: number): Promise<LoadedRun> {
   const run = await em.findOne(
     ProcedureRun,
@@ -37,18 +42,18 @@ export async function loadRun(em: EntityManager, id: number): Promise<LoadedRun>
     { populate: ['procedureVersion', 'startedBy', 'assignee', 'endedBy'] },
   );
   if (!run) throw notFound('Run');
-  return { run, plan: planOfRun(run), ...(await loadRecords(em, run)) };
+  const plan = planOfRun(run);
+  const records = await em.find(StepRecord, { run }, { populate: ['performedBy'], orderBy: { id: 'asc' } });
+  const verifications = plan.steps.some((planned) => planned.step.critical)
+    ? await em.find(StepVerification, { record: { run } }, { populate: ['verifiedBy'] })
+    : [];
+  const evidence = records.some((record) => record.evidence.length > 0) ? await loadEvidence(em, run) : [];
+  return { run, plan, records: toStepRecordDtos(records, verifications, evidence), evidence };
 }
 
-/** Re-reads the records (after a write in the same transaction). */
-export async function loadRecords(
-  em: EntityManager,
-  run: ProcedureRun,
-): Promise<{ records: StepRecordDto[]; evidence: RunEvidence[] }> {
-  const records = await em.find(StepRecord, { run }, { populate: ['performedBy'], orderBy: { id: 'asc' } });
-  const verifications = await em.find(StepVerification, { record: { run } }, { populate: ['verifiedBy'] });
-  const evidence = await em.find(RunEvidence, { run }, { populate: ['uploadedBy'], orderBy: { id: 'asc' } });
-  return { records: toStepRecordDtos(records, verifications, evidence), evidence };
+/** Every evidence file uploaded for the run, in upload order. */
+export function loadEvidence(em: EntityManager, run: ProcedureRun): Promise<RunEvidence[]> {
+  return em.find(RunEvidence, { run }, { populate: ['uploadedBy'], orderBy: { id: 'asc' } });
 }
 
 export const detailOf = (loaded: LoadedRun): RunDetail =>

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { EvidenceStore } from './evidence-store.js';
 import { IncidentProceduresController } from './incident-procedures.controller.js';
+import { RunContextHooks } from './run-context-hooks.js';
 import { RunsController } from './runs.controller.js';
 import { RunsService } from './runs.service.js';
 import { SuggestedProceduresService } from './suggested-procedures.service.js';
@@ -14,6 +15,7 @@ import { SuggestedProceduresService } from './suggested-procedures.service.js';
   controllers: [RunsController, IncidentProceduresController],
   providers: [
     RunsService,
+    RunContextHooks,
     SuggestedProceduresService,
     {
       provide: EvidenceStore,
@@ -21,6 +23,6 @@ import { SuggestedProceduresService } from './suggested-procedures.service.js';
       useFactory: (config: AppConfig) => new EvidenceStore(config.dataDir),
     },
   ],
-  exports: [RunsService],
+  exports: [RunsService, RunContextHooks],
 })
 export class RunsModule {}

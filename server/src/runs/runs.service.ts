@@ -29,7 +29,8 @@ import { EvidenceStore } from './evidence-store.js';
 import { ProcedureRun } from './procedure-run.entity.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { toEvidenceDto, toRunSummary, toRunUser, toStepRecordDtos } from './run.mappers.js';
-import { detailOf, type LoadedRun, loadRun } from './run.repository.js';
+import { detailOf, type LoadedRun, loadEvidence, loadRun } from './run.repository.js';
+import { RunContextHooks } from './run-context-hooks.js';
 import { RunEvidence } from './run-evidence.entity.js';
 import {
   blockingStepOf,
@@ -70,6 +71,7 @@ export class RunsService {
     private readonly em: EntityManager,
     @Inject(ProcedureLibrary) private readonly library: ProcedureLibrary,
     @Inject(EvidenceStore) private readonly evidenceFiles: EvidenceStore,
+    @Inject(RunContextHooks) private readonly contextHooks: RunContextHooks,
   ) {}
 
   async get(id: number): Promise<RunDetail> {
@@ -91,7 +93,7 @@ export class RunsService {
     }
     const source = this.sourceOf(loaded.file, loaded.version);
     return this.writer.run(async (tx) => {
-      const context = await this.contextOf(tx.em, input.context);
+      const context = await this.contextOf(tx.em, input.context, loaded.procedure.id);
       const assignee = input.assigneeId === null ? null : await this.assignable(tx.em, input.assigneeId);
       const version =
         (await tx.em.findOne(ProcedureVersion, { hash: loaded.version })) ??
@@ -124,6 +126,7 @@ export class RunsService {
         version: 1,
       });
       await tx.em.flush();
+      if (run.contextKind === 'occurrence') await this.contextHooks.occurrence?.started(tx, run);
       const summary = toRunSummary(run);
       await tx.audit({ action: 'run.start', entityType: 'ProcedureRun', entityId: run.id, after: summary });
       tx.announce('run.started', summary, runRooms);
@@ -162,9 +165,11 @@ export class RunsService {
         if (blocker)
           throw rule(`Step "${blocker.step.id}" comes first: this phase is done in order`, 'stepId');
         const now = new Date();
+        // The files a record shows must be uploaded for this run: all of them are read only then.
+        const evidence = input.evidence.length > 0 ? await loadEvidence(tx.em, loaded.run) : loaded.evidence;
         const checked = checkStepRecord(planned, input, {
           correction: previous !== undefined,
-          uploaded: new Set(loaded.evidence.map((file) => file.sha256)),
+          uploaded: new Set(evidence.map((file) => file.sha256)),
           now,
         });
         const previousRevision = previous
@@ -189,15 +194,22 @@ export class RunsService {
           performedAt: now,
           deviceTime: input.deviceTime ? new Date(input.deviceTime) : null,
         });
+        // The counters only need which records are current (the new one replaces `previous`), not
+        // the new id: they go into the same flush as the record.
+        const [pending] = toStepRecordDtos([record], [], evidence);
+        keepProgress(loaded, [...loaded.records.filter((known) => known.id !== previous?.id), pending!]);
         await tx.em.flush();
-        const [dto] = toStepRecordDtos([record], [], loaded.evidence);
+        const [dto] = toStepRecordDtos([record], [], evidence);
         if (!dto) throw new Error('the new record has no view');
-        const after = await this.afterStepChange(tx, loaded, [
-          ...loaded.records.map((known) =>
-            known.id === previous?.id ? { ...known, supersededBy: record.id } : known,
-          ),
-          dto,
-        ]);
+        const after: LoadedRun = {
+          ...loaded,
+          records: [
+            ...loaded.records.map((known) =>
+              known.id === previous?.id ? { ...known, supersededBy: record.id } : known,
+            ),
+            dto,
+          ],
+        };
         await tx.audit({ action: 'step.record', entityType: 'StepRecord', entityId: record.id, after: dto });
         const summary = toRunSummary(after.run);
         tx.announce('step.recorded', { run: summary, record: dto }, runRooms);
@@ -235,7 +247,6 @@ export class RunsService {
           verifiedAt: new Date(),
           comment: input.comment ?? null,
         });
-        await tx.em.flush();
         const dto: StepRecordDto = {
           ...current,
           verification: {
@@ -244,11 +255,12 @@ export class RunsService {
             comment: verification.comment ?? null,
           },
         };
-        const after = await this.afterStepChange(
-          tx,
-          loaded,
-          loaded.records.map((known) => (known.id === current.id ? dto : known)),
-        );
+        const after: LoadedRun = {
+          ...loaded,
+          records: loaded.records.map((known) => (known.id === current.id ? dto : known)),
+        };
+        keepProgress(after, after.records);
+        await tx.em.flush();
         await tx.audit({
           action: 'step.verify',
           entityType: 'StepVerification',
@@ -270,6 +282,7 @@ export class RunsService {
       loaded.run.abortReason = input.reason;
       loaded.run.endedBy = await tx.em.findOneOrFail(User, { id: actor.id });
       loaded.run.endedAt = new Date();
+      await this.contextEnded(tx, loaded.run);
     });
   }
 
@@ -290,6 +303,7 @@ export class RunsService {
       loaded.run.state = 'completed';
       loaded.run.endedBy = await tx.em.findOneOrFail(User, { id: actor.id });
       loaded.run.endedAt = new Date();
+      await this.contextEnded(tx, loaded.run);
     });
   }
 
@@ -362,25 +376,6 @@ export class RunsService {
     });
   }
 
-  /** After a record or verification: the records as they now stand, the progress counters kept, the version bumped. */
-  private async afterStepChange(
-    tx: WriteContext,
-    loaded: LoadedRun,
-    records: StepRecordDto[],
-  ): Promise<LoadedRun> {
-    const after = { ...loaded, records };
-    const progress = progressOf(after.plan, after.records, after.run.state);
-    Object.assign(after.run, {
-      signedSteps: progress.signed,
-      awaitingVerification: progress.awaitingVerification,
-      failedSteps: progress.failed,
-      outOfRangeSteps: progress.outOfRange,
-      version: after.run.version + 1,
-    });
-    await tx.em.flush();
-    return after;
-  }
-
   /** Two writes racing past the in-transaction check (another process) meet the unique index: 409 with the current state. */
   private async conflictsAsCurrentState<T>(runId: number, write: () => Promise<T>): Promise<T> {
     try {
@@ -416,12 +411,16 @@ export class RunsService {
   private async contextOf(
     em: EntityManager,
     context: RunContextRequest,
+    procedureId: string,
   ): Promise<{ id: number | null; label: string | null }> {
     switch (context.kind) {
       case 'none':
         return { id: null, label: null };
-      case 'occurrence':
-        throw rule('Recurring task occurrences are not available yet', 'context.kind');
+      case 'occurrence': {
+        const hook = this.contextHooks.occurrence;
+        if (!hook) throw rule('Recurring task occurrences are not available', 'context.kind');
+        return hook.resolve(em, context.id, procedureId);
+      }
       case 'incident': {
         const incident = await em.findOne(Incident, { id: context.id }, { filters: false });
         if (!incident) throw rule('There is no such incident', 'context.id');
@@ -436,6 +435,11 @@ export class RunsService {
     }
   }
 
+  /** Lets the run's context follow its end (an occurrence becomes done, or startable again). */
+  private async contextEnded(tx: WriteContext, run: ProcedureRun): Promise<void> {
+    if (run.contextKind === 'occurrence') await this.contextHooks.occurrence?.ended(tx, run);
+  }
+
   /** The file's bytes if they still are the loaded version (the file may have changed since the last reload). */
   private sourceOf(file: string, version: string): string | null {
     try {
@@ -445,6 +449,18 @@ export class RunsService {
       return null;
     }
   }
+}
+
+/** After a record or verification, before the flush that stores it: the progress counters kept, the version bumped. */
+function keepProgress(loaded: LoadedRun, records: readonly StepRecordDto[]): void {
+  const progress = progressOf(loaded.plan, records, loaded.run.state);
+  Object.assign(loaded.run, {
+    signedSteps: progress.signed,
+    awaitingVerification: progress.awaitingVerification,
+    failedSteps: progress.failed,
+    outOfRangeSteps: progress.outOfRange,
+    version: loaded.run.version + 1,
+  });
 }
 
 /** A display name for an uploaded file: no folders, no control characters, at most 200 characters. */

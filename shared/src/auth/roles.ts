@@ -21,6 +21,8 @@ export const permissions = [
   'contract.write',
   'user.manage',
   'audit.verify',
+  'shift.read',
+  'shift.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,6 +41,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'task.read',
     'task.define',
     'report.read',
+    'shift.read',
+    'shift.write',
   ],
   technician: [
     'inventory.read',
@@ -48,8 +52,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'run.tick',
     'step.verify',
     'task.read',
+    'shift.read',
   ],
-  manager: ['inventory.read', 'incident.read', 'run.read', 'task.read', 'report.read', 'contract.read'],
+  manager: [
+    'inventory.read',
+    'incident.read',
+    'run.read',
+    'task.read',
+    'report.read',
+    'contract.read',
+    'shift.read',
+  ],
   client_viewer: ['inventory.read', 'incident.read', 'report.read'],
 };
 

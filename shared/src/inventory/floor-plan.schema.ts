@@ -24,7 +24,7 @@ export const floorPlanRackSchema = z.object({
   powerBudgetW: z.number().nonnegative(),
   powerAllocatedW: z.number().nonnegative(),
   powerPercent: z.number().nonnegative().nullable(),
-  /** Incidents not yet resolved that affect this rack or one of its devices (0 until incidents exist). */
+  /** Open incidents (not resolved, closed or cancelled) naming this rack or a device in it; a client viewer counts only their tenant's. */
   openIncidents: z.number().int().nonnegative(),
 });
 export type FloorPlanRack = z.infer<typeof floorPlanRackSchema>;

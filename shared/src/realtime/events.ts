@@ -12,6 +12,10 @@ import { siteSchema } from '../inventory/site.schema.js';
 import { tenantSchema } from '../inventory/tenant.schema.js';
 import { runSummarySchema } from '../runs/run.schema.js';
 import { stepRecordSchema } from '../runs/step-record.schema.js';
+import { occurrenceSchema, occurrencesCreatedSchema } from '../tasks/occurrence.schema.js';
+import { recurringTaskSchema } from '../tasks/task.schema.js';
+import { handoverSchema } from '../shift/handover.schema.js';
+import { shiftLogEntrySchema } from '../shift/shift-log.schema.js';
 
 /** The socket.io path of the live channel. */
 export const livePath = '/live';
@@ -79,6 +83,14 @@ export const liveEventPayloads = {
   'incident.removed': incidentRemovedSchema,
   'holiday.created': holidaySchema,
   'holiday.deleted': holidaySchema,
+  'shift-log.entry-added': shiftLogEntrySchema,
+  'handover.submitted': handoverSchema,
+  'handover.acknowledged': handoverSchema,
+  'task.created': recurringTaskSchema,
+  'task.updated': recurringTaskSchema,
+  'occurrence.created': occurrencesCreatedSchema,
+  'occurrence.updated': occurrenceSchema,
+  'occurrence.overdue': occurrenceSchema,
 } as const;
 export type LiveEventType = keyof typeof liveEventPayloads;
 export type LiveEventPayload<T extends LiveEventType> = z.infer<(typeof liveEventPayloads)[T]>;

@@ -1,8 +1,10 @@
 import { holidayMessagesEn } from '../../features/holidays/messages';
+import { shiftMessagesEn } from '../../features/shift/messages';
 import { incidentMessagesEn } from '../../features/incidents/messages';
 import { boardMessagesEn } from '../../features/board/messages';
 import { procedureMessagesEn } from '../../features/procedures/messages';
 import { runMessagesEn } from '../../features/runs/messages';
+import { taskMessagesEn } from '../../features/tasks/messages';
 import type { MessageKey } from './messages-fr';
 
 /** English. Typed against the French keys, so a missing or extra key fails the type check. */
@@ -19,6 +21,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.incidents': 'Incidents',
   'nav.procedures': 'Procedures',
   'nav.tasks': 'Recurring tasks',
+  'nav.shift': 'Shift log',
   'nav.reports': 'Reports',
   'nav.admin': 'Administration',
 
@@ -323,6 +326,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'floorPlan.incidents.none': 'none',
   'floorPlan.incidents.one': '1 incident',
   'floorPlan.incidents.several': '2 incidents or more',
+  'floorPlan.openIncidents': '{count} open incident(s)',
   'floorPlan.sharedRack': 'Shared rack',
   'floorPlan.racksCount': '{count} racks',
   'floorPlan.loadError': 'The floor plan could not be loaded.',
@@ -450,7 +454,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'csv.error': 'Sending the file failed.',
   ...procedureMessagesEn,
   ...runMessagesEn,
+  ...taskMessagesEn,
   ...incidentMessagesEn,
   ...boardMessagesEn,
   ...holidayMessagesEn,
+  ...shiftMessagesEn,
 };

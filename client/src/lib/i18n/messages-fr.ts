@@ -1,8 +1,10 @@
 import { holidayMessagesFr } from '../../features/holidays/messages';
+import { shiftMessagesFr } from '../../features/shift/messages';
 import { incidentMessagesFr } from '../../features/incidents/messages';
 import { boardMessagesFr } from '../../features/board/messages';
 import { procedureMessagesFr } from '../../features/procedures/messages';
 import { runMessagesFr } from '../../features/runs/messages';
+import { taskMessagesFr } from '../../features/tasks/messages';
 /** French, the default language. The English dictionary must have exactly these keys. */
 export const messagesFr = {
   'app.name': 'Vigie',
@@ -17,6 +19,7 @@ export const messagesFr = {
   'nav.incidents': 'Incidents',
   'nav.procedures': 'Procédures',
   'nav.tasks': 'Tâches récurrentes',
+  'nav.shift': 'Main courante',
   'nav.reports': 'Rapports',
   'nav.admin': 'Administration',
 
@@ -323,6 +326,7 @@ export const messagesFr = {
   'floorPlan.incidents.none': 'aucun',
   'floorPlan.incidents.one': '1 incident',
   'floorPlan.incidents.several': '2 incidents ou plus',
+  'floorPlan.openIncidents': '{count} incident(s) ouvert(s)',
   'floorPlan.sharedRack': 'Baie partagée',
   'floorPlan.racksCount': '{count} baies',
   'floorPlan.loadError': 'Impossible de charger le plan de salle.',
@@ -451,9 +455,11 @@ export const messagesFr = {
   'csv.error': 'L’envoi du fichier a échoué.',
   ...procedureMessagesFr,
   ...runMessagesFr,
+  ...taskMessagesFr,
   ...incidentMessagesFr,
   ...boardMessagesFr,
   ...holidayMessagesFr,
+  ...shiftMessagesFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof messagesFr;

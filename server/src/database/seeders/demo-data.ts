@@ -9,6 +9,7 @@ import { Tenant } from '../../inventory/tenant.entity.js';
 import { demoContracts } from './demo-contracts.js';
 import { createDemoIncidentHistory } from './demo-incident-history.js';
 import { createDemoInventory } from './demo-inventory.js';
+import { createDemoTasks } from './demo-tasks.js';
 import { demoTenants, type DemoTenantCode } from './demo-tenant-profiles.js';
 import { createDemoUsers } from './demo-users.js';
 import { SeededRandom } from './seeded-random.js';
@@ -40,6 +41,7 @@ export async function loadDemoDataIfEmpty(em: EntityManager): Promise<boolean> {
     await tx.flush();
     await seedDemoHolidays(tx, site.countryCode);
     await createDemoIncidentHistory(tx, new SeededRandom(demoSeed + 1), new Date());
+    await createDemoTasks(tx, site, new SeededRandom(demoSeed + 2), new Date());
     await new AuditTrail(tx).append({ action: 'demo.load', entityType: 'Database', entityId: 'demo' });
     return inventory;
   });

@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { isOpenIncidentStatus, type Priority } from '@vigie/shared';
 import { User } from '../../auth/user.entity.js';
-import { PublicHoliday } from '../../holidays/public-holiday.entity.js';
 import { boardRankOf } from '../../incidents/incident-board-rank.js';
 import { strictestContract } from '../../incidents/incident-contracts.js';
 import { defaultIncidentSlaPolicy } from '../../incidents/incident-default-sla-policy.js';
@@ -12,6 +11,7 @@ import { IncidentTimelineEntry } from '../../incidents/incident-timeline-entry.e
 import { Incident } from '../../incidents/incident.entity.js';
 import { createServiceCalendar } from '../../incidents/sla/service-calendar.js';
 import { computeSlaClocks } from '../../incidents/sla/sla-clocks.js';
+import { nextDueOf, slaHolidayDates } from '../../incidents/sla/sla-horizon.js';
 import type { ComputedSlaClock, ServiceCalendar } from '../../incidents/sla/sla-engine.types.js';
 import { Contract } from '../../inventory/contract.entity.js';
 import { Site } from '../../inventory/site.entity.js';
@@ -26,13 +26,6 @@ export interface DemoIncidentCounts {
   open: number;
   timelineEntries: number;
 }
-
-const msPerDay = 86_400_000;
-/**
- * How far past `now` the incident service reads holidays (a quarter, plus the day of margin that
- * HolidaysService adds): due times of running clocks are projected that far. Earlier dates are harmless.
- */
-const holidayHorizonDays = 93;
 
 const roleOfSlug = new Map(demoCatalogue.map((entry) => [entry.slug, entry.role]));
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
@@ -83,16 +76,8 @@ async function slaTermsAt(
   const contracts = (await em.find(Contract, {}, { filters: false, orderBy: { id: 'asc' } })).filter(
     (contract) => contract.startsOn <= today && (contract.endsOn == null || contract.endsOn >= today),
   );
-  const holidays = (
-    await em.find(
-      PublicHoliday,
-      {
-        countryCode: site.countryCode,
-        date: { $lte: isoDate(now.getTime() + holidayHorizonDays * msPerDay) },
-      },
-      { orderBy: { date: 'asc' } },
-    )
-  ).map((holiday) => holiday.date);
+  // Every opening of the history is in the past: from the epoch on, earlier dates are harmless.
+  const holidays = await slaHolidayDates(em, site.countryCode, new Date(0), now);
   const calendars = new Map<number | null, ServiceCalendar>();
   const calendarOf = (contract: Contract | null): ServiceCalendar => {
     const key = contract?.id ?? null;
@@ -163,14 +148,6 @@ function slaEntries(
     entries.push({ kind: 'escalation', at, author: null, details: { level, metric: clock.metric } });
   }
   return { entries, level };
-}
-
-/** The due time of the nearest clock still counting, as the board orders by it. */
-function nextDueOf(clocks: readonly ComputedSlaClock[]): Date | null {
-  const dues = clocks
-    .filter((clock) => clock.stoppedAt === null && clock.state !== 'met' && clock.state !== 'paused')
-    .flatMap((clock) => (clock.dueAt ? [clock.dueAt.getTime()] : []));
-  return dues.length > 0 ? new Date(Math.min(...dues)) : null;
 }
 
 /** A value as the ORM stores it on SQLite: datetimes in epoch ms, booleans as 0/1, JSON as text. */

@@ -7,13 +7,15 @@ import { useFormatDate, useTimeZone } from '../../../lib/time-zone';
 import { useNow } from '../../incidents/hooks/use-now';
 import { useSoundPreference } from '../hooks/use-sound-preference';
 import { RunsInProgressPanel } from '../../runs/components/runs-in-progress-panel';
+import { PendingHandoversBanner } from '../../shift/components/pending-handovers-banner';
+import { OverdueTasksPanel } from '../../tasks/components/overdue-tasks-panel';
 import { BoardIncidentsPanel } from './board-incidents-panel';
 
 /** Panels whose modules are still to come. */
-const placeholderPanels = [
-  { id: 'tasks', title: 'board.overdueTasks' },
-  { id: 'rooms', title: 'board.rooms' },
-] as const satisfies readonly { id: string; title: PlainMessageKey }[];
+const placeholderPanels = [{ id: 'rooms', title: 'board.rooms' }] as const satisfies readonly {
+  id: string;
+  title: PlainMessageKey;
+}[];
 
 /** The coordinator's home: the live open incidents first, then the other panels as their modules land. */
 export function BoardPage({ me }: { me: Me }) {
@@ -45,6 +47,7 @@ export function BoardPage({ me }: { me: Me }) {
           )}
         </div>
       </header>
+      {me.permissions.includes('shift.read') && <PendingHandoversBanner />}
       <div className="board-grid">
         <BoardIncidentsPanel me={me} soundOn={soundOn} />
         {me.permissions.includes('run.read') && (
@@ -53,6 +56,14 @@ export function BoardPage({ me }: { me: Me }) {
               {t('board.runsInProgress')}
             </h2>
             <RunsInProgressPanel />
+          </section>
+        )}
+        {me.permissions.includes('task.read') && (
+          <section className="panel" aria-labelledby="board-tasks">
+            <h2 className="panel__title" id="board-tasks">
+              {t('board.overdueTasks')}
+            </h2>
+            <OverdueTasksPanel />
           </section>
         )}
         {placeholderPanels.map((panel) => (

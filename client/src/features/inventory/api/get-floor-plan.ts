@@ -9,8 +9,8 @@ export function getFloorPlan(roomId: number, signal?: AbortSignal) {
 
 export function useFloorPlan(roomId: number, enabled = true) {
   return useQuery({
-    // Under the racks key: the plan changes with its racks and their devices.
-    queryKey: [...inventoryKeys.racks, 'floor-plan', roomId],
+    // Under the racks key: the plan changes with its racks and their devices (and open incidents).
+    queryKey: [...inventoryKeys.floorPlans, roomId],
     enabled,
     queryFn: ({ signal }) => getFloorPlan(roomId, signal),
   });

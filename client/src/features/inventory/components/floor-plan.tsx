@@ -24,7 +24,7 @@ export function rackMeasureText(
     case 'power':
       return percentText(rack.powerPercent, t);
     case 'incidents':
-      return String(rack.openIncidents);
+      return t('floorPlan.openIncidents', { count: rack.openIncidents });
     case 'tenant':
       return rack.tenantId === null
         ? t('floorPlan.sharedRack')
