@@ -32,10 +32,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   serveApiDocs(app);
   serveClientApp(app, config.clientDist);
-  await app.init();
 
+  // Migrated and seeded before init: the background workers started at bootstrap (SLA watcher,
+  // task scheduler) must never see a database without its tables.
   const orm = app.get(MikroORM);
   await orm.migrator.up();
   if (config.demo) await loadDemoDataIfEmpty(orm.em.fork());
+  await app.init();
   return app;
 }
