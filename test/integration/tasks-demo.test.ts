@@ -55,6 +55,23 @@ describe('demo recurring programme', () => {
     expect(late).toBeGreaterThan(20);
   });
 
+  it('runs a procedure of the library for every task, a dedicated one for each check', async () => {
+    const tasks = await ok(await coordinator.get('/api/tasks'), (value) =>
+      pageSchema(recurringTaskSchema).parse(value),
+    );
+    const procedureIds = tasks.items.map((task) => task.procedureId);
+    expect(procedureIds).toEqual([
+      'daily-inspection-round',
+      'ups-weekly-check',
+      'cooling-weekly-check',
+      'generator-monthly-load-test',
+      'pdu-quarterly-thermography',
+    ]);
+    for (const id of procedureIds) {
+      expect((await coordinator.get(`/api/procedures/${id}`)).status).toBe(200);
+    }
+  });
+
   it('serves the overdue and upcoming lists to the board and the handover', async () => {
     const em = t.app.get(EntityManager).fork();
     const overdue = await overdueOccurrences(em);

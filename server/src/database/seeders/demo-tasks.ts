@@ -26,10 +26,7 @@ interface DemoTaskSpec {
   minutes: number;
 }
 
-/**
- * The demo programme. The library has no dedicated UPS, cooling or thermography check yet: the
- * inspection round covers UPS load, battery autonomy and cooling units, so those tasks run it.
- */
+/** The demo programme: each task runs its dedicated procedure from the library. */
 const demoProgramme: DemoTaskSpec[] = [
   {
     title: "Ronde d'inspection",
@@ -42,7 +39,7 @@ const demoProgramme: DemoTaskSpec[] = [
   },
   {
     title: 'Contrôle hebdomadaire des onduleurs',
-    procedureId: 'daily-inspection-round',
+    procedureId: 'ups-weekly-check',
     rrule: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0',
     leadMinutes: 120,
     graceMinutes: 480,
@@ -51,7 +48,7 @@ const demoProgramme: DemoTaskSpec[] = [
   },
   {
     title: 'Contrôle hebdomadaire de la climatisation',
-    procedureId: 'daily-inspection-round',
+    procedureId: 'cooling-weekly-check',
     rrule: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=10;BYMINUTE=0',
     leadMinutes: 120,
     graceMinutes: 480,
@@ -69,7 +66,7 @@ const demoProgramme: DemoTaskSpec[] = [
   },
   {
     title: 'Thermographie trimestrielle des PDU',
-    procedureId: 'daily-inspection-round',
+    procedureId: 'pdu-quarterly-thermography',
     rrule: 'FREQ=MONTHLY;BYMONTH=1,4,7,10;BYDAY=2TH;BYHOUR=14;BYMINUTE=0',
     leadMinutes: 2880,
     graceMinutes: 2880,
