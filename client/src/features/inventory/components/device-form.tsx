@@ -18,6 +18,7 @@ import { useCreateDevice } from '../api/create-device';
 import { useUpdateDevice } from '../api/update-device';
 import { useInventoryLookups } from './use-inventory-lookups';
 import { writeErrors } from './write-errors';
+import { TenantOptions } from '../../tenants/components/tenant-options';
 
 interface DeviceValues {
   name: string;
@@ -242,11 +243,7 @@ export function DeviceForm({ rackId, device, stale = false, onSaved, onStale, on
               onChange={(event) => set('tenantId', event.target.value)}
             >
               <option value="">{t('inventory.noTenant')}</option>
-              {lookups.tenants.map((tenant) => (
-                <option key={tenant.id} value={String(tenant.id)}>
-                  {tenant.name} ({tenant.code})
-                </option>
-              ))}
+              <TenantOptions tenants={lookups.tenants} />
             </select>
           )}
         </FormField>

@@ -11,6 +11,7 @@ import { useT } from '../../../lib/i18n/i18n-provider';
 import { usePlacement, type PlacementSearch } from '../api/search-placement';
 import { deviceSpan, formatUnits } from '../lib/elevation-layout';
 import { useInventoryLookups } from './use-inventory-lookups';
+import { TenantOptions } from '../../tenants/components/tenant-options';
 
 interface PlacementValues {
   units: string;
@@ -139,11 +140,7 @@ export function PlacementPage() {
                 onChange={(event) => set('tenantId', event.target.value)}
               >
                 <option value="">{t('placement.anyTenant')}</option>
-                {lookups.tenants.map((tenant) => (
-                  <option key={tenant.id} value={String(tenant.id)}>
-                    {tenant.name} ({tenant.code})
-                  </option>
-                ))}
+                <TenantOptions tenants={lookups.tenants} />
               </select>
             )}
           </FormField>

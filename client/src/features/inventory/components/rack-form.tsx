@@ -18,6 +18,7 @@ import { useUpdateRack } from '../api/update-rack';
 import { useInventoryLookups } from './use-inventory-lookups';
 import { numberOf } from '../lib/form-values';
 import { writeErrors } from './write-errors';
+import { TenantOptions } from '../../tenants/components/tenant-options';
 
 interface RackValues {
   roomId: string;
@@ -221,11 +222,7 @@ export function RackForm({ rack, roomId, stale = false, onSaved, onStale, onCanc
               onChange={(event) => set('tenantId', event.target.value)}
             >
               <option value="">{t('inventory.shared')}</option>
-              {lookups.tenants.map((tenant) => (
-                <option key={tenant.id} value={String(tenant.id)}>
-                  {tenant.name} ({tenant.code})
-                </option>
-              ))}
+              <TenantOptions tenants={lookups.tenants} />
             </select>
           )}
         </FormField>

@@ -4,6 +4,7 @@ import { FormField } from '../../../components/ui/form-field';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import type { Translate } from '../../../lib/i18n/translate';
+import { TenantOptions } from '../../tenants/components/tenant-options';
 
 /** How the users forms word the shared schema's rules that need more than a generic message. */
 export function userIssueMessage(issue: z.core.$ZodIssue, t: Translate): string | undefined {
@@ -134,11 +135,7 @@ export function TenantField({
           onChange={(event) => onChange(event.target.value)}
         >
           <option value="">{tenants ? t('users.tenantChoose') : t('common.loading')}</option>
-          {tenants?.map((tenant) => (
-            <option key={tenant.id} value={String(tenant.id)}>
-              {tenant.name} ({tenant.code})
-            </option>
-          ))}
+          {tenants && <TenantOptions tenants={tenants} />}
         </select>
       )}
     </FormField>
