@@ -124,7 +124,9 @@ test('the board shows a task coming due live, and the coordinator cancels an occ
 }) => {
   await signIn(page, demoUsers.coordinator.username);
   const panel = page.getByTestId('overdue-tasks-panel');
-  await expect(panel).toBeVisible();
+  // The panel has loaded and the live channel is up: from here on only a live event can bring the task.
+  await expect(panel.getByText(/^(Aucune tâche en retard|\d+ en retard)/)).toBeVisible();
+  await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
 
   // Defined elsewhere while the board is open: its occurrence arrives without a reload.
   const api = await apiAs(baseURL!, demoUsers.coordinator.username);
