@@ -37,7 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // task scheduler) must never see a database without its tables.
   const orm = app.get(MikroORM);
   await orm.migrator.up();
-  if (config.demo) await loadDemoDataIfEmpty(orm.em.fork());
+  if (config.demo) await loadDemoDataIfEmpty(orm.em.fork(), config);
   await app.init();
   return app;
 }

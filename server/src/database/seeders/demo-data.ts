@@ -6,9 +6,11 @@ import { seedDemoHolidays } from '../../holidays/demo-holidays.js';
 import { Contract } from '../../inventory/contract.entity.js';
 import { Site } from '../../inventory/site.entity.js';
 import { Tenant } from '../../inventory/tenant.entity.js';
+import { validateLibrary } from '../../procedures/library-validator.js';
 import { demoContracts } from './demo-contracts.js';
 import { createDemoIncidentHistory } from './demo-incident-history.js';
 import { createDemoInventory } from './demo-inventory.js';
+import { createDemoRunHistory, type DemoRunSources } from './demo-run-history.js';
 import { createDemoTasks } from './demo-tasks.js';
 import { demoTenants, type DemoTenantCode } from './demo-tenant-profiles.js';
 import { createDemoUsers } from './demo-users.js';
@@ -16,8 +18,14 @@ import { SeededRandom } from './seeded-random.js';
 
 export const demoSeed = 20261123;
 
-/** Fills an empty database with a realistic, deterministic site. Does nothing if users exist. */
-export async function loadDemoDataIfEmpty(em: EntityManager): Promise<boolean> {
+/**
+ * Fills an empty database with a realistic, deterministic site. Does nothing if users exist.
+ * `files` locates the procedure library (runs pin its versions) and the evidence folder.
+ */
+export async function loadDemoDataIfEmpty(
+  em: EntityManager,
+  files: Omit<DemoRunSources, 'procedures'>,
+): Promise<boolean> {
   if ((await em.count(User, {})) > 0) return false;
   const logger = new Logger('DemoData');
   const started = Date.now();
@@ -42,6 +50,8 @@ export async function loadDemoDataIfEmpty(em: EntityManager): Promise<boolean> {
     await seedDemoHolidays(tx, site.countryCode);
     await createDemoIncidentHistory(tx, new SeededRandom(demoSeed + 1), new Date());
     await createDemoTasks(tx, site, new SeededRandom(demoSeed + 2), new Date());
+    const { procedures } = validateLibrary(files.proceduresDir);
+    await createDemoRunHistory(tx, new SeededRandom(demoSeed + 3), { ...files, procedures }, new Date());
     await new AuditTrail(tx).append({ action: 'demo.load', entityType: 'Database', entityId: 'demo' });
     return inventory;
   });

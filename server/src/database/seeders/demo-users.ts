@@ -13,11 +13,15 @@ const demoUsers: { username: string; displayName: string; role: Role }[] = [
   { username: 'technician', displayName: 'Théo Technicien', role: 'technician' },
   { username: 'manager', displayName: 'Marc Manager', role: 'manager' },
   { username: 'viewer', displayName: 'Valérie Viewer', role: 'client_viewer' },
+  // The rest of the operations team, who sign most of the demo's history.
+  { username: 'ines', displayName: 'Inès Martin', role: 'technician' },
+  { username: 'malik', displayName: 'Malik Benali', role: 'technician' },
+  { username: 'sofia', displayName: 'Sofia Rossi', role: 'coordinator' },
 ];
 
 export const demoUsernames = demoUsers.map((user) => user.username);
 
-/** One user per role; the client viewer belongs to the first demo tenant. */
+/** One user per role, and more operations staff; the client viewer belongs to the first demo tenant. */
 export async function createDemoUsers(em: EntityManager, firstTenant: Tenant): Promise<User[]> {
   const passwordHash = await hashPassword(demoPassword);
   return demoUsers.map((user) =>
