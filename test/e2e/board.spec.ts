@@ -1,9 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { incidentSchema } from '@vigie/shared';
+import { floorPlanSchema, incidentSchema, pageSchema, roomSchema } from '@vigie/shared';
 import { apiAs } from './support/api.js';
 import { createIncident, transitionIncident, uniqueTitle } from './support/incidents.js';
 import { tenantByCode } from './support/inventory.js';
 import { demoUsers, signIn } from './support/sign-in.js';
+
+const floorPlanRoomsSchema = pageSchema(roomSchema);
 
 /** A second browser (its own cookies and socket), signed in as another user, on the board. */
 async function secondBrowser(browser: Browser, baseURL: string, username: string): Promise<Page> {
@@ -246,4 +248,42 @@ test('at 360 px the board fits the screen, and the arrival sound choice stays on
   await sound.check();
   await page.reload();
   await expect(page.getByLabel('Son à l’arrivée d’un incident')).toBeChecked();
+});
+
+test('the rooms panel shows each room at a glance and a rack with a new incident to watch, live', async ({
+  page,
+  baseURL,
+}) => {
+  const api = await apiAs(baseURL!, demoUsers.coordinator.username);
+  const rooms = floorPlanRoomsSchema.parse(await (await api.get('/api/rooms?limit=200')).json()).items;
+  const room = rooms[0]!;
+  const plan = floorPlanSchema.parse(await (await api.get(`/api/rooms/${room.id}/floor-plan`)).json());
+  const quiet = plan.racks.find(
+    (rack) => rack.status === 'active' && rack.openIncidents === 0 && (rack.powerPercent ?? 0) < 80,
+  )!;
+
+  await signIn(page, demoUsers.coordinator.username);
+  await expectLive(page);
+  const panel = page.getByTestId(`room-status-${room.id}`);
+  await expect(panel.getByRole('link', { name: room.name })).toBeVisible();
+  await expect(panel.getByText('Puissance allouée')).toBeVisible();
+  const watched = panel.getByRole('list', { name: `Baies à surveiller dans ${room.name}` });
+  await expect(watched.getByRole('link', { name: quiet.name, exact: true })).toHaveCount(0);
+
+  // Three at once: a rack with the most open incidents heads its room's list.
+  for (const n of [1, 2, 3]) {
+    await createIncident(api, {
+      title: uniqueTitle(`Rooms panel ${n}`),
+      siteId: room.siteId,
+      roomId: room.id,
+      rackIds: [quiet.rackId],
+    });
+  }
+  const entry = watched
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: quiet.name, exact: true }) });
+  await expect(entry).toContainText('3 incidents ouverts');
+  await entry.getByRole('link', { name: quiet.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/inventory/racks/${quiet.rackId}$`));
+  await api.dispose();
 });

@@ -17,6 +17,17 @@ export const boardMessagesFr = {
   'board.triage': 'Tri rapide',
   'board.offline':
     'Connexion temps réel perdue : le tableau peut être en retard. Il se remettra à jour à la reconnexion.',
+  'board.roomRacks': 'Baies',
+  'board.roomSpace': 'Espace occupé',
+  'board.roomPower': 'Puissance allouée',
+  'board.roomIncidents': 'Incidents ouverts',
+  'board.roomCalm': 'Aucune baie ne demande d’attention.',
+  'board.roomAttention': 'Baies à surveiller dans {room}',
+  'board.rackIncident': '1 incident ouvert',
+  'board.rackIncidents': '{count} incidents ouverts',
+  'board.rackPower': 'puissance à {value} % du budget',
+  'board.roomMore': 'et {count} autres sur le plan de salle',
+  'board.noRooms': 'Aucune salle dans l’inventaire.',
 } as const;
 
 type BoardMessageKey = keyof typeof boardMessagesFr;
@@ -36,4 +47,15 @@ export const boardMessagesEn: Record<BoardMessageKey, string> = {
   'board.triage': 'Quick triage',
   'board.offline':
     'Live connection lost: the board may be behind. It catches up when the connection is back.',
+  'board.roomRacks': 'Racks',
+  'board.roomSpace': 'Space used',
+  'board.roomPower': 'Power allocated',
+  'board.roomIncidents': 'Open incidents',
+  'board.roomCalm': 'No rack needs attention.',
+  'board.roomAttention': 'Racks to watch in {room}',
+  'board.rackIncident': '1 open incident',
+  'board.rackIncidents': '{count} open incidents',
+  'board.rackPower': 'power at {value}% of budget',
+  'board.roomMore': 'and {count} more on the floor plan',
+  'board.noRooms': 'No room in the inventory.',
 };

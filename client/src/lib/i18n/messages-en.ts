@@ -131,7 +131,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'board.overdueTasks': 'Overdue recurring tasks',
   'board.runsInProgress': 'Procedures in progress',
   'board.rooms': 'Room status',
-  'board.panelComingSoon': 'This area is coming soon.',
 
   'admin.title': 'Administration',
   'admin.sections': 'Administration sections',

@@ -129,7 +129,6 @@ export const messagesFr = {
   'board.overdueTasks': 'Tâches récurrentes en retard',
   'board.runsInProgress': 'Procédures en cours',
   'board.rooms': 'État des salles',
-  'board.panelComingSoon': 'Ce module arrive bientôt.',
 
   'admin.title': 'Administration',
   'admin.sections': 'Sections d’administration',

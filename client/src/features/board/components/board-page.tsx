@@ -2,7 +2,6 @@ import type { Me } from '@vigie/shared';
 import '../board.css';
 import { Link } from 'react-router';
 import { useT } from '../../../lib/i18n/i18n-provider';
-import type { PlainMessageKey } from '../../../lib/i18n/translate';
 import { useFormatDate, useTimeZone } from '../../../lib/time-zone';
 import { useNow } from '../../incidents/hooks/use-now';
 import { useSoundPreference } from '../hooks/use-sound-preference';
@@ -10,14 +9,9 @@ import { RunsInProgressPanel } from '../../runs/components/runs-in-progress-pane
 import { PendingHandoversBanner } from '../../shift/components/pending-handovers-banner';
 import { OverdueTasksPanel } from '../../tasks/components/overdue-tasks-panel';
 import { BoardIncidentsPanel } from './board-incidents-panel';
+import { RoomsPanel } from './rooms-panel';
 
-/** Panels whose modules are still to come. */
-const placeholderPanels = [{ id: 'rooms', title: 'board.rooms' }] as const satisfies readonly {
-  id: string;
-  title: PlainMessageKey;
-}[];
-
-/** The coordinator's home: the live open incidents first, then the other panels as their modules land. */
+/** The coordinator's home: the live open incidents first, then runs, recurring work and the rooms. */
 export function BoardPage({ me }: { me: Me }) {
   const t = useT();
   const formatDate = useFormatDate();
@@ -66,14 +60,12 @@ export function BoardPage({ me }: { me: Me }) {
             <OverdueTasksPanel />
           </section>
         )}
-        {placeholderPanels.map((panel) => (
-          <section key={panel.id} className="panel" aria-labelledby={`board-${panel.id}`}>
-            <h2 className="panel__title" id={`board-${panel.id}`}>
-              {t(panel.title)}
-            </h2>
-            <p className="panel__empty">{t('board.panelComingSoon')}</p>
-          </section>
-        ))}
+        <section className="panel" aria-labelledby="board-rooms">
+          <h2 className="panel__title" id="board-rooms">
+            {t('board.rooms')}
+          </h2>
+          <RoomsPanel />
+        </section>
       </div>
     </div>
   );
