@@ -17,6 +17,7 @@ import { IncidentsModule } from './incidents/incidents.module.js';
 import { InventoryModule } from './inventory/inventory.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { LiveGateway } from './realtime/live.gateway.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { RunsModule } from './runs/runs.module.js';
 import { ShiftModule } from './shift/shift.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         HolidaysModule,
         ShiftModule,
         TasksModule,
+        ReportsModule,
       ],
       controllers: [HealthController, AuthController, UsersController, AuditController],
       providers: [

@@ -40,3 +40,4 @@ export * from './tasks/rrule.js';
 export * from './tasks/task-schedule.js';
 export * from './tasks/task.schema.js';
 export * from './tasks/occurrence.schema.js';
+export * from './reports/steering-report.schema.js';

@@ -73,16 +73,18 @@ test('the connection indicator says connected once the live channel is up', asyn
   await expect(indicator).toHaveAttribute('aria-live', 'polite');
 });
 
-test('areas not built yet show a coming-soon page, unknown routes a not-found page', async ({ page }) => {
+test('a navigation link marks its area as current; unknown routes get a not-found page', async ({ page }) => {
   await signIn(page, demoUsers.coordinator.username);
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
 
   await navigation.getByRole('link', { name: 'Rapports' }).click();
   await expect(page).toHaveURL(/\/reports$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Rapports' })).toBeVisible();
-  await expect(page.getByText('Ce module arrive bientôt')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rapport de pilotage' })).toBeVisible();
   await expect(navigation.getByRole('link', { name: 'Rapports' })).toHaveAttribute('aria-current', 'page');
 
+  // Inside an area and outside any, an unknown address is a not-found page with a way home.
+  await page.goto('/reports/no-such-report');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
   await page.getByRole('link', { name: 'Retour à l’accueil' }).click();

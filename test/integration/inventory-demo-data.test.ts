@@ -85,7 +85,7 @@ describe('demo data', () => {
     );
   });
 
-  it('keeps the five tenants and five users, the viewer in NOVA', () => {
+  it('keeps the five tenants and the eight users, the viewer in NOVA', () => {
     expect(query<{ code: string }>('select code from tenant order by id').map((row) => row.code)).toEqual([
       'NOVA',
       'HELIO',
@@ -102,6 +102,9 @@ describe('demo data', () => {
       { username: 'technician', tenant: null },
       { username: 'manager', tenant: null },
       { username: 'viewer', tenant: 'NOVA' },
+      { username: 'ines', tenant: null },
+      { username: 'malik', tenant: null },
+      { username: 'sofia', tenant: null },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { HolidaysPage } from '../features/holidays/components/holidays-page';
@@ -16,6 +16,7 @@ import { RoomPage } from '../features/inventory/components/room-page';
 import { RoomsPage } from '../features/inventory/components/rooms-page';
 import { SitesPage } from '../features/inventory/components/sites-page';
 import { ProceduresPage } from '../features/procedures/components/procedures-page';
+import { ReportsPage } from '../features/reports/components/reports-page';
 import { RunPage } from '../features/runs/components/run-page';
 import { RunsPage } from '../features/runs/components/runs-page';
 import { ShiftPage } from '../features/shift/components/shift-page';
@@ -25,13 +26,13 @@ import { TasksCalendarPage } from '../features/tasks/components/tasks-calendar-p
 import { TasksPage } from '../features/tasks/components/tasks-page';
 import { UsersPage } from '../features/users/components/users-page';
 import { AdminLayout } from './routes/admin-layout';
-import { ComingSoonPage } from './routes/coming-soon-page';
 import { HomePage } from './routes/home-page';
 import { IncidentsRoute } from './routes/incidents-route';
 import { InventoryRoute } from './routes/inventory-route';
 import { NotFoundPage } from './routes/not-found-page';
 import { ProcedureDetailRoute, ProceduresRoute } from './routes/procedures-route';
 import { ProtectedLayout } from './routes/protected-layout';
+import { RequireArea } from './routes/require-area';
 import { RouteErrorPage } from './routes/route-error-page';
 import { ShiftRoute } from './routes/shift-route';
 import { TasksRoute } from './routes/tasks-route';
@@ -112,7 +113,18 @@ const router = createBrowserRouter([
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },
-              { path: 'reports/*', element: <ComingSoonPage area="reports" /> },
+              {
+                path: 'reports',
+                element: (
+                  <RequireArea area="reports">
+                    <Outlet />
+                  </RequireArea>
+                ),
+                children: [
+                  { index: true, element: <ReportsPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
               {
                 path: 'admin',
                 element: <AdminLayout />,

@@ -11,7 +11,13 @@ import { Incident } from './incident.entity.js';
 const IncidentSlaClockSchema = defineEntity({
   name: 'IncidentSlaClock',
   uniques: [{ properties: ['incident', 'metric'] }],
-  indexes: [{ properties: ['state', 'warnAt'] }, { properties: ['state', 'dueAt'] }],
+  indexes: [
+    { properties: ['state', 'warnAt'] },
+    { properties: ['state', 'dueAt'] },
+    // The steering report: clocks ended, and breaches dated, in a period.
+    { properties: ['stoppedAt'] },
+    { properties: ['breachedAt'] },
+  ],
   properties: {
     id: p.integer().primary(),
     incident: () => p.manyToOne(Incident),

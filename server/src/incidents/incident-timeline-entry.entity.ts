@@ -6,6 +6,8 @@ import { Incident } from './incident.entity.js';
 /** One line of an incident's history, append-only. `details` holds the kind's shape (see the shared schema). */
 const IncidentTimelineEntrySchema = defineEntity({
   name: 'IncidentTimelineEntry',
+  // The steering report: resolutions, reopenings and escalations in a period; one incident's status changes.
+  indexes: [{ properties: ['kind', 'at'] }, { properties: ['incident', 'kind', 'at'] }],
   properties: {
     id: p.integer().primary(),
     incident: () => p.manyToOne(Incident).index(),

@@ -15,6 +15,7 @@ import { Rack } from '../inventory/rack.entity.js';
 import { Room } from '../inventory/room.entity.js';
 import { Site } from '../inventory/site.entity.js';
 import { Tenant } from '../inventory/tenant.entity.js';
+import { ProcedureRun } from '../runs/procedure-run.entity.js';
 
 /**
  * An incident. Its reference (`INC-000123`) is derived from the id, which the database hands out
@@ -24,6 +25,8 @@ const IncidentSchema = defineEntity({
   name: 'Incident',
   // A client viewer sees an incident when their tenant is among the affected ones.
   filters: tenantScopeFilter('tenants'),
+  // The steering report selects incidents by opening time.
+  indexes: [{ properties: ['openedAt'] }],
   properties: {
     id: p.integer().primary(),
     title: p.string().length(200),
@@ -40,6 +43,8 @@ const IncidentSchema = defineEntity({
     solution: p.text().nullable(),
     cancellationReason: p.enum(cancellationReasons).nullable(),
     duplicateOf: () => p.manyToOne(Incident).nullable(),
+    /** The procedure run it was raised from (a change that caused an incident is not a successful one). */
+    sourceRun: () => p.manyToOne(ProcedureRun).nullable().index(),
     site: () => p.manyToOne(Site).nullable(),
     room: () => p.manyToOne(Room).nullable(),
     racks: () => p.manyToMany(Rack).owner(),

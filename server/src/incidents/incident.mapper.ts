@@ -51,6 +51,7 @@ export function toIncidentDto(
     solution: incident.solution ?? null,
     cancellationReason: incident.cancellationReason ?? null,
     duplicateOfId: incident.duplicateOf?.id ?? null,
+    sourceRunId: incident.sourceRun?.id ?? null,
     site: incident.site ? { id: incident.site.id, code: incident.site.code, name: incident.site.name } : null,
     room: incident.room ? { id: incident.room.id, name: incident.room.name } : null,
     racks: incident.racks

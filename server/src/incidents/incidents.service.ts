@@ -23,6 +23,7 @@ import { IncidentTimelineEntry } from './incident-timeline-entry.entity.js';
 import { Incident } from './incident.entity.js';
 import { toTimelineEntryDto } from './incident.mapper.js';
 import { incidentDto } from './incident-views.js';
+import { sourceRunOf } from './incident-source-run.js';
 
 /** Who acts and when: the request's user now, or (demo history, bulk loads) a given user at a given time. */
 export interface IncidentWriteOptions {
@@ -111,6 +112,7 @@ export class IncidentsService {
     const equipment = await resolveEquipment(em, input);
     const tenants = await loadTenants(em, input.tenantIds ?? tenantIdsOfEquipment(equipment));
     const assignee = await assignableUser(em, input.assigneeId);
+    const sourceRun = await sourceRunOf(em, input.sourceRunId);
     const by = options.by ? em.getReference(User, options.by.id) : null;
     const contracts = await contractsInForce(
       em,
@@ -131,6 +133,7 @@ export class IncidentsService {
       room: equipment.room,
       tenantsDerived: input.tenantIds === undefined,
       assignee,
+      sourceRun,
       boardRank: '',
       openedAt: at,
       createdBy: by,

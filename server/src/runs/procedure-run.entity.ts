@@ -10,7 +10,13 @@ import { ProcedureVersion } from './procedure-version.entity.js';
  */
 const ProcedureRunSchema = defineEntity({
   name: 'ProcedureRun',
-  indexes: [{ properties: ['contextKind', 'contextId'] }, { properties: ['state', 'id'] }],
+  indexes: [
+    { properties: ['contextKind', 'contextId'] },
+    { properties: ['state', 'id'] },
+    // The steering report reads runs by the time they started and ended.
+    { properties: ['startedAt'] },
+    { properties: ['endedAt'] },
+  ],
   properties: {
     id: p.integer().primary(),
     procedureVersion: () => p.manyToOne(ProcedureVersion),

@@ -11,6 +11,8 @@ import { ProcedureRun } from './procedure-run.entity.js';
 const StepRecordSchema = defineEntity({
   name: 'StepRecord',
   uniques: [{ properties: ['run', 'stepId', 'revision'] }],
+  // The steering report reads the records signed in a period.
+  indexes: [{ properties: ['performedAt'] }, { properties: ['supersedes'] }],
   properties: {
     id: p.integer().primary(),
     run: () => p.manyToOne(ProcedureRun),

@@ -16,6 +16,8 @@ const TaskOccurrenceSchema = defineEntity({
     { properties: ['state', 'dueAt'] },
     { properties: ['scheduledAt', 'id'] },
     { properties: ['site', 'scheduledAt'] },
+    // The steering report reads the occurrences due in a period, whatever their state.
+    { properties: ['dueAt'] },
   ],
   properties: {
     id: p.integer().primary(),

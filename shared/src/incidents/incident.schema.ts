@@ -82,6 +82,8 @@ export const incidentSchema = z.object({
   solution: z.string().nullable(),
   cancellationReason: cancellationReasonSchema.nullable(),
   duplicateOfId: z.number().int().nullable(),
+  /** The procedure run it was raised from, if any. */
+  sourceRunId: z.number().int().nullable(),
   site: incidentSiteRefSchema.nullable(),
   room: incidentRoomRefSchema.nullable(),
   racks: z.array(incidentRackRefSchema),
@@ -172,6 +174,8 @@ export const createIncidentSchema = z.strictObject({
   deviceIds: ids.default([]),
   tenantIds: ids.optional(),
   assigneeId: z.number().int().positive().nullable().default(null),
+  /** The procedure run this incident was raised from (e.g. an out-of-range reading): it counts against that change. */
+  sourceRunId: z.number().int().positive().nullable().default(null),
 });
 export type CreateIncident = z.infer<typeof createIncidentSchema>;
 

@@ -1,3 +1,4 @@
+import { reportMessagesEn } from '../../features/reports/messages';
 import { holidayMessagesEn } from '../../features/holidays/messages';
 import { shiftMessagesEn } from '../../features/shift/messages';
 import { incidentMessagesEn } from '../../features/incidents/messages';
@@ -87,6 +88,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'error.rule_violation': 'This action is not allowed in the current state.',
   'error.too_many_requests': 'Too many requests. Try again in a moment.',
   'error.service_unavailable': 'The service is temporarily unavailable.',
+  'error.storage_full': 'The server’s disk is full: nothing was saved. Tell the operations team.',
   'error.internal_error': 'The server ran into an error.',
   'error.network': 'The server cannot be reached. Check the network connection.',
   'error.unexpected': 'An unexpected error occurred.',
@@ -108,10 +110,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'validation.unknownFields': 'Unknown fields: {fields}.',
   'validation.invalid': 'Invalid value.',
   'validation.fixErrors': 'Fix the highlighted fields.',
-
-  'comingSoon.title': 'This area is coming soon',
-  'comingSoon.body': '“{area}” will be available in an upcoming version of Vigie.',
-  'comingSoon.back': 'Back to the board',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not match any page in Vigie.',
@@ -458,4 +456,5 @@ export const messagesEn: Record<MessageKey, string> = {
   ...boardMessagesEn,
   ...holidayMessagesEn,
   ...shiftMessagesEn,
+  ...reportMessagesEn,
 };

@@ -1,3 +1,4 @@
+import { reportMessagesFr } from '../../features/reports/messages';
 import { holidayMessagesFr } from '../../features/holidays/messages';
 import { shiftMessagesFr } from '../../features/shift/messages';
 import { incidentMessagesFr } from '../../features/incidents/messages';
@@ -85,6 +86,7 @@ export const messagesFr = {
   'error.rule_violation': 'Cette action n’est pas permise dans l’état actuel.',
   'error.too_many_requests': 'Trop de requêtes. Réessayez dans quelques instants.',
   'error.service_unavailable': 'Le service est momentanément indisponible.',
+  'error.storage_full': 'Le disque du serveur est plein : rien n’a été enregistré. Prévenez l’exploitation.',
   'error.internal_error': 'Le serveur a rencontré une erreur.',
   'error.network': 'Le serveur est injoignable. Vérifiez la connexion réseau.',
   'error.unexpected': 'Une erreur inattendue est survenue.',
@@ -106,10 +108,6 @@ export const messagesFr = {
   'validation.unknownFields': 'Champs inconnus : {fields}.',
   'validation.invalid': 'Valeur invalide.',
   'validation.fixErrors': 'Corrigez les champs signalés.',
-
-  'comingSoon.title': 'Ce module arrive bientôt',
-  'comingSoon.body': '« {area} » sera disponible dans une prochaine version de Vigie.',
-  'comingSoon.back': 'Retour au tableau de bord',
 
   'notFound.title': 'Page introuvable',
   'notFound.body': 'Cette adresse ne correspond à aucune page de Vigie.',
@@ -459,6 +457,7 @@ export const messagesFr = {
   ...boardMessagesFr,
   ...holidayMessagesFr,
   ...shiftMessagesFr,
+  ...reportMessagesFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof messagesFr;

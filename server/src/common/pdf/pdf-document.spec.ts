@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PdfWriter, pdfText } from './pdf-document.js';
+import { PdfWriter, pdfText, type PdfArea } from './pdf-document.js';
 
 describe('pdf', () => {
   it('keeps French text and spells out what the standard fonts cannot draw', () => {
@@ -21,5 +21,26 @@ describe('pdf', () => {
     const text = bytes.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(Number(/\/Count (\d+)/.exec(text)?.[1])).toBeGreaterThan(1);
+  });
+});
+
+describe('pdf cover, key figures and drawing areas', () => {
+  it('draws an area on a new page when the current one has no room left, then writes below it', async () => {
+    const pdf = new PdfWriter({ title: 'Essai', createdAt: new Date('2026-11-02T08:00:00Z') });
+    pdf.cover('Titre', 'Sous-titre', 'Client', [['Période', 'octobre']]);
+    pdf.keyFigures([
+      { label: 'A', value: '1', note: 'avant 2' },
+      { label: 'B', value: '3', note: 'avant 4' },
+    ]);
+    const areas: PdfArea[] = [];
+    pdf.area(500, (area) => areas.push(area));
+    const pageOfFirst = pdf.doc.bufferedPageRange().count;
+    pdf.area(500, (area) => areas.push(area));
+    expect(pdf.doc.bufferedPageRange().count).toBe(pageOfFirst + 1);
+    expect(areas[1]?.y).toBe(40);
+    expect(pdf.doc.y).toBe(540);
+    expect(areas[0]?.width).toBe(pdf.contentWidth);
+    const bytes = await pdf.finish('Vigie');
+    expect(Number(/\/Count (\d+)/.exec(bytes.toString('latin1'))?.[1])).toBe(pageOfFirst + 1);
   });
 });

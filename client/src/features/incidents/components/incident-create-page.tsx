@@ -16,7 +16,7 @@ export function IncidentCreatePage() {
   if (!me.permissions.includes('incident.create')) {
     return <EmptyState title={t('forbidden.title')} headingLevel={1} />;
   }
-  // Reported from a run's out-of-range reading: link back to it.
+  // Reported from a run's out-of-range reading: link back to it, and the incident counts against that run.
   const runId = readIdParam(params, 'runId');
   const initialValues = emptyIncidentValues({
     title: params.get('title') ?? '',
@@ -43,6 +43,7 @@ export function IncidentCreatePage() {
         me={me}
         incident={null}
         initialValues={initialValues}
+        sourceRunId={runId}
         onCancel={() => void navigate(-1)}
         onSaved={(incident) =>
           void navigate(`/incidents/${incident.id}`, {

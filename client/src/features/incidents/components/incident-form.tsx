@@ -126,12 +126,21 @@ interface IncidentFormProps {
   /** Null to report a new incident. */
   incident: Incident | null;
   initialValues?: IncidentFormValues;
+  /** The procedure run a new incident is raised from (an out-of-range reading). */
+  sourceRunId?: number;
   onSaved: (incident: Incident) => void;
   onCancel: () => void;
 }
 
 /** Reporting and editing an incident: the same fields; editing adds assignee, workaround and root cause. */
-export function IncidentForm({ me, incident, initialValues, onSaved, onCancel }: IncidentFormProps) {
+export function IncidentForm({
+  me,
+  incident,
+  initialValues,
+  sourceRunId,
+  onSaved,
+  onCancel,
+}: IncidentFormProps) {
   const t = useT();
   const sites = useSites();
   const rooms = useAllRooms();
@@ -192,6 +201,7 @@ export function IncidentForm({ me, incident, initialValues, onSaved, onCancel }:
           roomId: idOrNull(values.roomId),
           rackIds: values.racks.map((rack) => rack.id),
           deviceIds: values.devices.map((device) => device.id),
+          sourceRunId: sourceRunId ?? null,
         },
         { reportInput: true },
       );
