@@ -1,27 +1,27 @@
 import { performance } from 'node:perf_hooks';
 import { livePath, type CreateIncident, type Incident, type AnyLiveEnvelope } from '@vigie/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { StoredLiveEvent } from '../../server/src/realtime/live-envelope.js';
 import { LivePublisher } from '../../server/src/realtime/live-publisher.js';
-import { type ApiClient, signedIn, startTestApp, type TestApp } from '../integration/support/test-app.js';
+import { type ApiClient, signedIn, type TestApp } from '../integration/support/test-app.js';
+import { startBenchApp } from './support/bench-app.js';
 import {
   assertDescriptorsFor,
   BareFanOut,
+  CommitProbe,
   closeClients,
   connectClients,
-  percentiles,
   ReceiptBoard,
-  type Percentiles,
 } from './support/socket-fan-out.js';
+import { atScale, benchRuns, recordFigure } from './support/bench-table.js';
 
 // Incidents under load, on top of the demo data (a year of history): how fast incidents are
 // created and moved over HTTP, and how fast a committed change reaches N signed-in live clients,
 // each beside a baseline measured in the same run.
-const writes = Number(process.env.BENCH_INCIDENT_WRITES ?? 40);
+const writes = Number(process.env.BENCH_INCIDENT_WRITES ?? atScale({ full: 40, smoke: 3 }));
 const concurrency = 8;
-const fanOutRuns = Number(process.env.BENCH_RUNS ?? 30);
-const fanOutWarmUp = 5;
-const clientCounts = [100, 1_000];
+const fanOutRuns = benchRuns(30);
+const fanOutWarmUp = atScale({ full: 5, smoke: 1 });
+const clientCounts = atScale({ full: [100, 1_000], smoke: [5] });
 /** Staff sockets only: every one of them gets the same full `incident.created` in room `staff`. */
 const staffUsers = ['coordinator', 'technician', 'manager', 'admin'];
 
@@ -29,10 +29,7 @@ let t: TestApp;
 let coordinator: ApiClient;
 let cookies: string[];
 let deviceIds: number[];
-/** When each live event left the Writer (right after its commit), by seq. */
-const committedAt = new Map<number, number>();
-/** The staff event of the last write, by the probe. */
-let lastStaffSeq: number | undefined;
+let commits: CommitProbe;
 
 async function ok<T>(response: Promise<Response>, status: number): Promise<T> {
   const answer = await response;
@@ -56,6 +53,7 @@ function newIncident(): CreateIncident {
     rackIds: [],
     deviceIds: [deviceIds[created % deviceIds.length]!],
     assigneeId: null,
+    sourceRunId: null,
   };
 }
 
@@ -70,17 +68,11 @@ const acknowledge = (incident: Incident) =>
   );
 const whoAmI = () => ok<unknown>(coordinator.get('/api/auth/me'), 200);
 
-interface Throughput {
-  perSecond: number;
-  latency: Percentiles;
-}
-
-/** Runs `count` calls, `parallel` at a time; per-call latency and calls per second over the whole. */
-async function throughput<T>(count: number, parallel: number, call: (index: number) => Promise<T>) {
+/** Runs `count` calls, `parallel` at a time; the latency of each call. */
+async function timedCalls<T>(count: number, parallel: number, call: (index: number) => Promise<T>) {
   const latencies: number[] = [];
   const results: T[] = [];
   let next = 0;
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: parallel }, async () => {
       while (next < count) {
@@ -91,28 +83,14 @@ async function throughput<T>(count: number, parallel: number, call: (index: numb
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  return { results, measured: { perSecond: count / seconds, latency: percentiles(latencies) } };
-}
-
-/** Records the commit instant of every live event: the Writer hands them to the publisher right after commit. */
-function probeCommits(publisher: LivePublisher): void {
-  const emit = publisher.emit.bind(publisher);
-  publisher.emit = (events: readonly StoredLiveEvent[]) => {
-    const at = performance.now();
-    for (const event of events) {
-      committedAt.set(event.seq, at);
-      if ((JSON.parse(event.rooms) as string[]).includes('staff')) lastStaffSeq = event.seq;
-    }
-    emit(events);
-  };
+  return { results, latencies };
 }
 
 beforeAll(async () => {
   const started = performance.now();
-  t = await startTestApp();
+  t = await startBenchApp();
   console.log(`app with demo data started in ${Math.round(performance.now() - started)} ms`);
-  probeCommits(t.app.get(LivePublisher));
+  commits = new CommitProbe(t.app.get(LivePublisher), 'incident.created', 'staff');
   coordinator = await signedIn(t.url, 'coordinator');
   const page = await ok<{ items: { id: number }[] }>(
     coordinator.get('/api/devices?limit=50&tenantId=1'),
@@ -128,51 +106,37 @@ afterAll(async () => {
   await t?.close();
 });
 
-const ms = (value: number) => value.toFixed(2);
-const ratio = (value: number, baseline: number) => (value / baseline).toFixed(2);
-
 it('measures incident writes against a signed-in round trip', async () => {
-  const rows: Record<string, string>[] = [];
   for (const parallel of [1, concurrency]) {
-    const baseline = (await throughput(writes, parallel, whoAmI)).measured;
-    const creates = await throughput(writes, parallel, createIncident);
-    const transitions = (await throughput(writes, parallel, (index) => acknowledge(creates.results[index]!)))
-      .measured;
+    const roundTrip = (await timedCalls(writes, parallel, whoAmI)).latencies;
+    const creates = await timedCalls(writes, parallel, createIncident);
+    const transitions = (await timedCalls(writes, parallel, (index) => acknowledge(creates.results[index]!)))
+      .latencies;
     expect(creates.results.every((incident) => incident.reference.startsWith('INC-'))).toBe(true);
-    for (const [name, measured] of [
-      ['create', creates.measured],
-      ['transition (acknowledge)', transitions],
-    ] as [string, Throughput][]) {
-      rows.push({
-        write: name,
-        concurrency: String(parallel),
-        'per s': measured.perSecond.toFixed(0),
-        'p50 ms': ms(measured.latency.p50),
-        'p95 ms': ms(measured.latency.p95),
-        'round trip p50 ms': ms(baseline.latency.p50),
-        'p50 ×round trip': ratio(measured.latency.p50, baseline.latency.p50),
-        'p95 ×round trip': ratio(measured.latency.p95, baseline.latency.p95),
+    for (const [name, latencies] of [
+      ['incident create', creates.latencies],
+      ['incident acknowledge', transitions],
+    ] as [string, number[]][]) {
+      recordFigure({
+        name: `${name}, ${parallel} at a time`,
+        baseline: 'GET /api/auth/me, same concurrency',
+        unit: 'ms',
+        better: 'lower',
+        samples: latencies,
+        baselineSamples: roundTrip,
       });
     }
   }
-  console.log(
-    `\nIncident writes over HTTP: ${writes} of each, sequential and ${concurrency} at a time, beside the ` +
-      `signed-in round trip GET /api/auth/me at the same concurrency (commits are synchronous=FULL).`,
-  );
-  console.table(rows);
 });
 
 it('measures live fan-out to N signed-in clients against a bare socket.io broadcast', async () => {
-  const rows: Record<string, string>[] = [];
   for (const clients of clientCounts) {
     assertDescriptorsFor(clients * 2);
     const board = new ReceiptBoard(clients);
     const specs = Array.from({ length: clients }, (_, index) => ({
       cookie: cookies[index % cookies.length],
     }));
-    const connectStarted = performance.now();
     const sockets = await connectClients(t.url, livePath, specs, board);
-    const connectMs = performance.now() - connectStarted;
     let envelope: AnyLiveEnvelope | undefined;
     sockets[0]!.on('event', (received: AnyLiveEnvelope) => {
       if (received.type === 'incident.created') envelope = received;
@@ -182,13 +146,10 @@ it('measures live fan-out to N signed-in clients against a bare socket.io broadc
     const endToEnd: number[] = [];
     // One Vigie change, then the bare broadcast of what it sent: machine drift hits both alike.
     const vigieOnce = async (): Promise<[number, number]> => {
-      lastStaffSeq = undefined;
       const sent = performance.now();
-      await createIncident();
-      const seq = lastStaffSeq;
-      if (seq === undefined) throw new Error('no staff event for the write');
+      const { seq, committedAt } = await commits.around(createIncident);
       const last = await board.allReceived(seq);
-      return [last - committedAt.get(seq)!, last - sent];
+      return [last - committedAt, last - sent];
     };
     await vigieOnce();
     if (!envelope) throw new Error('the first client got no incident.created');
@@ -207,23 +168,21 @@ it('measures live fan-out to N signed-in clients against a bare socket.io broadc
       await bare.close();
       closeClients(sockets);
     }
-    const [v, b, e] = [percentiles(vigie), percentiles(baseline), percentiles(endToEnd)];
-    rows.push({
-      clients: String(clients),
-      'payload bytes': String(JSON.stringify(envelope).length),
-      'connect all ms': connectMs.toFixed(0),
-      'commit→last p50 ms': ms(v.p50),
-      'commit→last p95 ms': ms(v.p95),
-      'bare p50 ms': ms(b.p50),
-      'bare p95 ms': ms(b.p95),
-      'p50 ×bare': ratio(v.p50, b.p50),
-      'p95 ×bare': ratio(v.p95, b.p95),
-      'request→last p50 ms': ms(e.p50),
+    recordFigure({
+      name: `incident.created, commit → last of ${clients} dashboards`,
+      baseline: `bare socket.io broadcast to ${clients}`,
+      unit: 'ms',
+      better: 'lower',
+      samples: vigie,
+      baselineSamples: baseline,
+    });
+    recordFigure({
+      name: `incident create request → last of ${clients} dashboards`,
+      baseline: `bare socket.io broadcast to ${clients}`,
+      unit: 'ms',
+      better: 'lower',
+      samples: endToEnd,
+      baselineSamples: baseline,
     });
   }
-  console.log(
-    `\nLive fan-out of incident.created: ${fanOutRuns} changes per N (after ${fanOutWarmUp} warm-up), ` +
-      `each followed by a bare socket.io broadcast of the same envelope; clients and servers share this process.`,
-  );
-  console.table(rows);
 });

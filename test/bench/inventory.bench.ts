@@ -7,15 +7,18 @@ import { CapacityService } from '../../server/src/inventory/capacity.service.js'
 import { DeviceListRepository } from '../../server/src/inventory/device-list.repository.js';
 import { PlacementSearchService } from '../../server/src/inventory/placement-search.service.js';
 import { RackElevationService } from '../../server/src/inventory/rack-elevation.service.js';
-import { type ApiClient, signedIn, startTestApp, type TestApp } from '../integration/support/test-app.js';
+import { type ApiClient, signedIn, type TestApp } from '../integration/support/test-app.js';
+import { startBenchApp } from './support/bench-app.js';
 import { inventoryBaselines } from './inventory-baselines.js';
+import { atScale, benchRuns, recordFigure } from './support/bench-table.js';
 
 // Volume of a large operator (issue 3): 5,000 racks and 200,000 devices, on top of the demo data.
-const roomsCount = 10;
-const racksPerRoom = 500;
-const devicesPerRack = 40;
-const runs = Number(process.env.BENCH_RUNS ?? 30);
-const warmUp = 10;
+const roomsCount = atScale({ full: 10, smoke: 2 });
+const racksPerRoom = atScale({ full: 500, smoke: 10 });
+const devicesPerRack = atScale({ full: 40, smoke: 5 });
+const incidentsInRoom = atScale({ full: 40, smoke: 3 });
+const runs = benchRuns(30);
+const warmUp = atScale({ full: 10, smoke: 1 });
 
 let t: TestApp;
 let admin: ApiClient;
@@ -26,6 +29,9 @@ let rackIds: number[];
 let firstDeviceId: number;
 let lastDeviceId: number;
 let novaId: number;
+
+/** The room with open incidents, whose floor plan is measured. */
+const incidentRoomId = () => roomIds[Math.min(3, roomIds.length - 1)]!;
 
 /** Writes the volume straight into the app's SQLite file: the point is to read it back. */
 function load(): void {
@@ -157,16 +163,8 @@ async function openIncidents(roomId: number, count: number): Promise<void> {
   }
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-
-interface Timing {
-  p50: number;
-  p95: number;
-}
-
 /** Times two calls turn about, after a warm-up, so drift in the machine's load hits both alike. */
-async function measurePair(first: () => unknown, second: () => unknown): Promise<[Timing, Timing]> {
+async function measurePair(first: () => unknown, second: () => unknown): Promise<[number[], number[]]> {
   for (let i = 0; i < warmUp; i++) {
     await first();
     await second();
@@ -179,10 +177,7 @@ async function measurePair(first: () => unknown, second: () => unknown): Promise
       times[index]!.push(performance.now() - start);
     }
   }
-  return times.map((list) => {
-    list.sort((a, b) => a - b);
-    return { p50: percentile(list, 0.5), p95: percentile(list, 0.95) };
-  }) as [Timing, Timing];
+  return times;
 }
 
 /** A bare node:http server that answers whatever `bareAnswer` computes: HTTP without the framework. */
@@ -197,7 +192,7 @@ async function fetchText(url: string, cookie?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startBenchApp();
   db = new Database(t.config.databaseFile);
   db.pragma('journal_mode = WAL');
   const started = performance.now();
@@ -206,7 +201,7 @@ beforeAll(async () => {
     `loaded ${rackIds.length} racks, ${lastDeviceId - firstDeviceId + 1} devices in ${Math.round(performance.now() - started)} ms`,
   );
   admin = await signedIn(t.url, 'admin');
-  await openIncidents(roomIds[3]!, 40);
+  await openIncidents(incidentRoomId(), incidentsInRoom);
   bare = createServer((_request, response) => {
     const body = bareAnswer();
     response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -224,18 +219,19 @@ afterAll(async () => {
   await t?.close();
 });
 
-it('measures the inventory reads against raw SQL plus serialisation', async () => {
+it('measures the inventory reads against raw SQL plus serialisation and a bare HTTP server', async () => {
   const baseline = inventoryBaselines(db);
   const service = <T>(type: new (...args: never[]) => T) => t.app.get(type, { strict: false });
   const devices = service(DeviceListRepository);
   const elevations = service(RackElevationService);
   const capacity = service(CapacityService);
   const placement = service(PlacementSearchService);
-  const deepAfter = lastDeviceId - 100;
+  const deepAfter = lastDeviceId - Math.min(100, Math.floor((lastDeviceId - firstDeviceId) / 2));
   const deepCursor = Buffer.from(String(deepAfter), 'utf8').toString('base64url');
-  const rackId = rackIds[1234]!;
-  const roomId = roomIds[3]!;
+  const rackId = rackIds[1234 % rackIds.length]!;
+  const roomId = incidentRoomId();
   const pageQuery = { limit: 50 };
+  const racks = rackIds.length.toLocaleString('en-US');
 
   const cases: { name: string; path: string; call: () => string; raw: () => string }[] = [
     {
@@ -257,13 +253,13 @@ it('measures the inventory reads against raw SQL plus serialisation', async () =
       raw: () => baseline.elevation(rackId),
     },
     {
-      name: 'room floor plan (500 racks)',
+      name: `room floor plan (${racksPerRoom} racks)`,
       path: `/api/rooms/${roomId}/floor-plan`,
       call: () => JSON.stringify(capacity.floorPlan(roomId)),
       raw: () => baseline.floorPlan(roomId),
     },
     {
-      name: 'placement search (site, 5,000 racks)',
+      name: `placement search (${racks} racks)`,
       path: `/api/placement?siteId=${benchSiteId}&units=4&watts=800&tenantId=${novaId}&limit=20`,
       call: () =>
         JSON.stringify(
@@ -281,52 +277,45 @@ it('measures the inventory reads against raw SQL plus serialisation', async () =
     },
   ];
 
-  const rows: Record<string, string>[] = [];
-  const ratios: { name: string; p50: number; p95: number; service: Timing }[] = [];
+  const serviceSamples = new Map<string, number[]>();
   for (const benchCase of cases) {
     // The baseline must be the same answer, or the ratio means nothing.
     expect(JSON.parse(benchCase.call())).toEqual(JSON.parse(benchCase.raw()));
     expect(JSON.parse(await fetchText(t.url + benchCase.path, admin.cookie))).toEqual(
       JSON.parse(benchCase.raw()),
     );
-    const [serviceTime, rawTime] = await measurePair(benchCase.call, benchCase.raw);
+    const [serviceTimes, rawTimes] = await measurePair(benchCase.call, benchCase.raw);
+    serviceSamples.set(benchCase.name, serviceTimes);
+    recordFigure({
+      name: `${benchCase.name}: service + JSON`,
+      baseline: 'raw SQL + JSON, same answer',
+      unit: 'ms',
+      better: 'lower',
+      samples: serviceTimes,
+      baselineSamples: rawTimes,
+      targetRatio: 1.5,
+    });
     bareAnswer = benchCase.raw;
-    const [routeTime, bareTime] = await measurePair(
+    const [routeTimes, bareTimes] = await measurePair(
       () => fetchText(t.url + benchCase.path, admin.cookie),
       () => fetchText(bareUrl),
     );
-    ratios.push({
-      name: benchCase.name,
-      p50: serviceTime.p50 / rawTime.p50,
-      p95: serviceTime.p95 / rawTime.p95,
-      service: serviceTime,
-    });
-    rows.push({
-      call: benchCase.name,
-      'service p50 ms': serviceTime.p50.toFixed(2),
-      'service p95 ms': serviceTime.p95.toFixed(2),
-      'raw+JSON p50 ms': rawTime.p50.toFixed(2),
-      'raw+JSON p95 ms': rawTime.p95.toFixed(2),
-      'p50 ×raw': (serviceTime.p50 / rawTime.p50).toFixed(2),
-      'p95 ×raw': (serviceTime.p95 / rawTime.p95).toFixed(2),
-      'route p50 ms': routeTime.p50.toFixed(2),
-      'bare http p50 ms': bareTime.p50.toFixed(2),
-      'route ×bare (p50)': (routeTime.p50 / bareTime.p50).toFixed(2),
+    recordFigure({
+      name: `${benchCase.name}: signed-in GET`,
+      baseline: 'bare node:http, same JSON',
+      unit: 'ms',
+      better: 'lower',
+      samples: routeTimes,
+      baselineSamples: bareTimes,
     });
   }
-  console.log(
-    `\nInventory benchmark: ${rackIds.length} racks, ${lastDeviceId - firstDeviceId + 1} devices, ${runs} runs each` +
-      ` (after ${warmUp} warm-up).\n` +
-      'service = the call the route makes + JSON.stringify; raw+JSON = better-sqlite3 prepared statements giving' +
-      ' the same answer + JSON.stringify;\nroute = GET through Nest (session, guard, validation); bare http =' +
-      ' node:http answering raw+JSON.',
-  );
-  console.table(rows);
-  const [first, deep] = ratios;
-  const deepRatio = deep!.service.p50 / first!.service.p50;
-  console.log(`deep page / first page (service p50): ${deepRatio.toFixed(2)} (target ≤ 1.2)`);
-  const slow = ratios.filter((ratio) => ratio.p50 > 1.5 || ratio.p95 > 1.5).map((ratio) => ratio.name);
-  console.log(
-    slow.length ? `over 1.5× raw+JSON: ${slow.join(', ')}` : 'every call within 1.5× raw+JSON (p50 and p95)',
-  );
+  recordFigure({
+    name: 'device list, deep page ÷ first page (service)',
+    baseline: 'first page',
+    unit: 'ms',
+    better: 'lower',
+    samples: serviceSamples.get('device list, deep page')!,
+    baselineSamples: serviceSamples.get('device list, first page')!,
+    targetRatio: 1.2,
+  });
 });

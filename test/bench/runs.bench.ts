@@ -1,30 +1,40 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { type LiveEnvelope, livePath, type RunDetail } from '@vigie/shared';
-import { Server } from 'socket.io';
-import { io, type Socket } from 'socket.io-client';
+import { type AnyLiveEnvelope, livePath, type RunDetail } from '@vigie/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectionPragmas } from '../../server/src/database/orm-config.js';
-import { LiveClient } from '../integration/support/live-client.js';
+import { LivePublisher } from '../../server/src/realtime/live-publisher.js';
 import { tempLibrary } from '../integration/support/run-fixtures.js';
 import { countRows } from '../integration/support/sqlite.js';
-import { type ApiClient, signedIn, startTestApp, type TestApp } from '../integration/support/test-app.js';
-import { percentiles } from './support/socket-fan-out.js';
+import { type ApiClient, signedIn, type TestApp } from '../integration/support/test-app.js';
+import { startBenchApp } from './support/bench-app.js';
+import { atScale, benchRuns, recordFigure } from './support/bench-table.js';
+import {
+  assertDescriptorsFor,
+  BareFanOut,
+  closeClients,
+  CommitProbe,
+  connectClients,
+  ReceiptBoard,
+} from './support/socket-fan-out.js';
 
 // Step sign-off under load: durable step records per second over HTTP (1 and 32 concurrent
-// clients) and record → live client latency, each beside a baseline measured in the same run:
+// clients) and record → last of N live dashboards, each beside a baseline measured in the same run:
 // raw better-sqlite3 inserts with the app's pragmas (WAL, synchronous=FULL), and a bare socket.io
-// broadcast of the same payload.
+// broadcast of the same payload to as many clients.
 const stepsPerRun = 20;
-const singleClientRecords = Number(process.env.BENCH_RUN_RECORDS ?? 200);
-const concurrentClients = 32;
-const recordsPerConcurrentClient = stepsPerRun;
-const latencySamples = Number(process.env.BENCH_RUNS ?? 30);
+const repetitions = benchRuns(5, 2);
+const singleClientRecords = Number(process.env.BENCH_RUN_RECORDS ?? atScale({ full: 30, smoke: 4 }));
+const concurrentClients = atScale({ full: 32, smoke: 4 });
+const recordsPerConcurrentClient = atScale({ full: 5, smoke: 2 });
+const fanOutSamples = Number(process.env.BENCH_FAN_OUT_SAMPLES ?? atScale({ full: 100, smoke: 3 }));
+const fanOutWarmUp = atScale({ full: 5, smoke: 1 });
+const dashboardCounts = atScale({ full: [100, 1_000], smoke: [5] });
+/** Staff dashboards: every one gets `step.recorded` in room `staff`. */
+const staffUsers = ['coordinator', 'technician', 'manager', 'admin'];
 
 /** A realistic free-order checklist (20 steps): records in any order, a run detail of real size. */
 const benchProcedure = `id: bench-round
@@ -111,7 +121,7 @@ function rawRate(count: number): number {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { VIGIE_PROCEDURES_DIR: library.dir } });
+  t = await startBenchApp({ VIGIE_PROCEDURES_DIR: library.dir });
   technician = await signedIn(t.url, 'technician');
   rawDir = mkdtempSync(join(tmpdir(), 'vigie-raw-'));
   raw = new Database(join(rawDir, 'raw.db'));
@@ -135,133 +145,106 @@ it('measures durable step records per second against raw inserts', async () => {
   rawRate(50);
 
   const before = countRows(t.config.databaseFile, 'step_record');
-  // The disk's fsync speed drifts: the baseline is measured just before and just after, and averaged.
-  const around = async (records: number, measure: () => Promise<number>) => {
-    const before = rawRate(records);
-    const rate = await measure();
-    return { rate, raw: (before + rawRate(records)) / 2 };
-  };
-  const { rate: single, raw: rawSingle } = await around(singleClientRecords, () =>
-    httpRate(1, singleClientRecords),
-  );
-  const { rate: concurrent, raw: rawConcurrent } = await around(
-    concurrentClients * recordsPerConcurrentClient,
-    () => httpRate(concurrentClients, recordsPerConcurrentClient),
-  );
+  for (const [clients, perClient] of [
+    [1, singleClientRecords],
+    [concurrentClients, recordsPerConcurrentClient],
+  ] as const) {
+    const rates: number[] = [];
+    const rawRates: number[] = [];
+    // The disk's fsync speed drifts: each repetition times the baseline right before Vigie.
+    for (let run = 0; run < repetitions; run++) {
+      rawRates.push(rawRate(clients * perClient));
+      rates.push(await httpRate(clients, perClient));
+    }
+    recordFigure({
+      name: `durable step records, ${clients} client${clients > 1 ? 's' : ''} (${clients * perClient} per sample)`,
+      baseline: 'raw insert, same pragmas',
+      unit: 'ops/s',
+      better: 'higher',
+      samples: rates,
+      baselineSamples: rawRates,
+    });
+  }
   // Every acknowledged record is in the database, once.
   expect(countRows(t.config.databaseFile, 'step_record') - before).toBe(
-    singleClientRecords + concurrentClients * recordsPerConcurrentClient,
+    repetitions * (singleClientRecords + concurrentClients * recordsPerConcurrentClient),
   );
-
-  console.log(
-    '\nRuns benchmark: durable step records per second. http = POST /api/runs/:id/steps/:stepId through Nest' +
-      ' (session, guard, validation, Idempotency-Key, rules, record + verification read-back, progress, audit' +
-      ' event, 2 live events, one transaction, answer = full run);\nraw = one better-sqlite3 autocommitted insert' +
-      ' per record with the same pragmas (WAL, synchronous=FULL), same disk.',
-  );
-  console.table([
-    {
-      clients: 1,
-      records: singleClientRecords,
-      'http records/s': single.toFixed(0),
-      'raw inserts/s': rawSingle.toFixed(0),
-      'http ÷ raw': (single / rawSingle).toFixed(3),
-    },
-    {
-      clients: concurrentClients,
-      records: concurrentClients * recordsPerConcurrentClient,
-      'http records/s': concurrent.toFixed(0),
-      'raw inserts/s': rawConcurrent.toFixed(0),
-      'http ÷ raw': (concurrent / rawConcurrent).toFixed(3),
-    },
-  ]);
 });
 
-it('measures record → live client latency against a bare socket.io broadcast', async () => {
-  const coordinator = await signedIn(t.url, 'coordinator');
-  const live = new LiveClient(t.url, coordinator.cookie);
-  await live.ready();
-  const runsNeeded = Math.ceil((latencySamples + 5) / stepsPerRun);
-  const runIds = await startRuns(runsNeeded);
-  const recordLatency: number[] = [];
-  const recordThenBroadcast: number[] = [];
-  let sample: LiveEnvelope | undefined;
-
-  const received = (runId: number, stepId: string) =>
-    new Promise<number>((resolve) => {
-      const listener = (envelope: LiveEnvelope) => {
-        if (envelope.type !== 'step.recorded') return;
-        const payload = envelope.payload as LiveEnvelope<'step.recorded'>['payload'];
-        if (payload.run.id !== runId || payload.record.stepId !== stepId) return;
-        live.socket.off('event', listener);
-        sample = envelope;
-        resolve(performance.now());
-      };
-      live.socket.on('event', listener);
-    });
-
-  // Bare socket.io: same payload, one client in one room, nothing else.
-  const http = createServer();
-  const bare = new Server(http, { path: livePath, transports: ['websocket'] });
-  bare.on('connection', (socket) => void socket.join('staff'));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const bareClient: Socket = io(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, {
-    path: livePath,
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  await new Promise<void>((resolve) => bareClient.once('connect', () => resolve()));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const bareLatency: number[] = [];
-  const broadcast = () =>
-    new Promise<number>((resolve) => {
-      const started = performance.now();
-      bareClient.once('event', () => resolve(performance.now() - started));
-      bare.to('staff').emit('event', sample);
-    });
+it('measures step record → last of N dashboards against a bare socket.io broadcast', async () => {
+  const commits = new CommitProbe(t.app.get(LivePublisher), 'step.recorded', 'staff');
+  const cookies: string[] = [];
+  for (const username of staffUsers) cookies.push((await signedIn(t.url, username)).cookie!);
+  const runIds = await startRuns(
+    Math.ceil((fanOutWarmUp + fanOutSamples) / stepsPerRun) * dashboardCounts.length,
+  );
+  let recorded = 0;
+  const nextRecord = () => {
+    const step = recorded++;
+    return record(runIds[Math.floor(step / stepsPerRun)]!, step % stepsPerRun);
+  };
   const insert = insertRaw();
-
-  try {
-    for (let i = 0; i < latencySamples + 5; i++) {
-      const runId = runIds[Math.floor(i / stepsPerRun)]!;
-      const step = i % stepsPerRun;
-      const arrival = received(runId, `s${step}`);
-      const started = performance.now();
-      await record(runId, step);
-      const latency = (await arrival) - started;
-      const bareTime = await broadcast();
-      // The floor for "durable, then broadcast": a raw fsynced insert followed by the bare broadcast.
-      const floorStarted = performance.now();
-      insert();
-      const floorReceived = await broadcast();
-      const floor = performance.now() - floorStarted;
-      expect(floorReceived).toBeGreaterThan(0);
-      if (i < 5) continue;
-      recordLatency.push(latency);
-      bareLatency.push(bareTime);
-      recordThenBroadcast.push(floor);
+  for (const dashboards of dashboardCounts) {
+    assertDescriptorsFor(dashboards * 2);
+    const board = new ReceiptBoard(dashboards);
+    const specs = Array.from({ length: dashboards }, (_, index) => ({
+      cookie: cookies[index % cookies.length],
+    }));
+    const sockets = await connectClients(t.url, livePath, specs, board);
+    let envelope: AnyLiveEnvelope | undefined;
+    sockets[0]!.on('event', (received: AnyLiveEnvelope) => {
+      if (received.type === 'step.recorded') envelope = received;
+    });
+    const sampleOnce = async () => {
+      const sent = performance.now();
+      const { seq, committedAt } = await commits.around(nextRecord);
+      const last = await board.allReceived(seq);
+      return { fromCommit: last - committedAt, fromRequest: last - sent };
+    };
+    await sampleOnce();
+    if (!envelope) throw new Error('the first dashboard got no step.recorded');
+    const bare = await BareFanOut.start(dashboards, 'staff');
+    const fromCommit: number[] = [];
+    const fromRequest: number[] = [];
+    const bareTimes: number[] = [];
+    const durableFloor: number[] = [];
+    try {
+      // One Vigie record, then the bare broadcast of what it sent: machine drift hits both alike.
+      for (let run = 0; run < fanOutWarmUp + fanOutSamples; run++) {
+        const vigie = await sampleOnce();
+        const bareMs = await bare.broadcast(envelope, 'staff');
+        // The floor for "durable, then broadcast": a raw fsynced insert, then the bare broadcast.
+        const floorStarted = performance.now();
+        insert();
+        await bare.broadcast(envelope, 'staff');
+        const floor = performance.now() - floorStarted;
+        if (run < fanOutWarmUp) continue;
+        fromCommit.push(vigie.fromCommit);
+        fromRequest.push(vigie.fromRequest);
+        bareTimes.push(bareMs);
+        durableFloor.push(floor);
+      }
+    } finally {
+      await bare.close();
+      closeClients(sockets);
     }
-  } finally {
-    live.close();
-    bareClient.close();
-    await bare.close();
+    recordFigure({
+      name: `step record commit → last of ${dashboards} dashboards`,
+      baseline: `bare socket.io broadcast to ${dashboards}`,
+      unit: 'ms',
+      better: 'lower',
+      samples: fromCommit,
+      baselineSamples: bareTimes,
+      tail: 0.99,
+    });
+    recordFigure({
+      name: `step record request → last of ${dashboards} dashboards`,
+      baseline: `raw insert + bare broadcast to ${dashboards}`,
+      unit: 'ms',
+      better: 'lower',
+      samples: fromRequest,
+      baselineSamples: durableFloor,
+      tail: 0.99,
+    });
   }
-  const vigie = percentiles(recordLatency);
-  const bareP = percentiles(bareLatency);
-  const floor = percentiles(recordThenBroadcast);
-  expect(vigie.p95).toBeLessThan(1000);
-  console.log(
-    `\nRecord → live client (${latencySamples} samples, ${JSON.stringify(sample).length} bytes payload): time from sending` +
-      ' the POST to the step.recorded event on a signed-in socket.io client;\nbare = socket.io emit → receipt of the same' +
-      ' payload; raw+bare = one fsynced raw insert then the bare broadcast.',
-  );
-  console.table([
-    { path: 'Vigie record → event', 'p50 ms': vigie.p50.toFixed(2), 'p95 ms': vigie.p95.toFixed(2) },
-    { path: 'bare socket.io broadcast', 'p50 ms': bareP.p50.toFixed(2), 'p95 ms': bareP.p95.toFixed(2) },
-    { path: 'raw insert + bare broadcast', 'p50 ms': floor.p50.toFixed(2), 'p95 ms': floor.p95.toFixed(2) },
-  ]);
-  console.log(
-    `Vigie ÷ bare broadcast: p50 ${(vigie.p50 / bareP.p50).toFixed(1)}×, p95 ${(vigie.p95 / bareP.p95).toFixed(1)}×;` +
-      ` Vigie ÷ (raw insert + broadcast): p50 ${(vigie.p50 / floor.p50).toFixed(1)}×, p95 ${(vigie.p95 / floor.p95).toFixed(1)}×`,
-  );
 });

@@ -66,6 +66,7 @@ function statusToCode(status: number): ErrorCode {
   if (status === 409) return 'conflict';
   if (status === 429) return 'too_many_requests';
   if (status === 503) return 'service_unavailable';
+  if (status === 507) return 'storage_full';
   if (status >= 400 && status < 500) return 'bad_request';
   return 'internal_error';
 }

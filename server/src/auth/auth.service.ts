@@ -47,7 +47,7 @@ export class AuthService {
     }
     const context = requestContext.current();
     if (context) context.actor = actorOf(user);
-    return this.writer.run(async (tx) => {
+    const signIn = await this.writer.run(async (tx) => {
       // A fresh id at every sign-in: a session id planted before sign-in is never promoted.
       if (previousSessionId) await tx.em.nativeDelete(Session, { id: previousSessionId });
       await clearLoginFailures(tx.em, username);
@@ -57,6 +57,10 @@ export class AuthService {
       await tx.audit({ action: 'auth.login', entityType: 'User', entityId: user.id });
       return { token, me: this.meOf(managedUser, session) };
     });
+    // The replaced session may have live sockets (perhaps another user's, in the same browser):
+    // they must not keep receiving what that session could see.
+    if (previousSessionId) this.publisher.disconnectSession(previousSessionId);
+    return signIn;
   }
 
   async logout(sessionId: string): Promise<void> {

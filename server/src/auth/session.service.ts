@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../common/error-body.js';
 import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig, InjectSessionSecret } from '../config/config.module.js';
 import type { Actor } from '../common/request-context.js';
@@ -11,6 +12,7 @@ import type { User } from './user.entity.js';
 
 /** Sliding expiry is written at most this often, not on every request. */
 const touchIntervalMs = 60_000;
+const logger = new Logger('Sessions');
 
 export interface AuthenticatedSession {
   actor: Actor;
@@ -74,7 +76,11 @@ export class SessionService {
       );
       session.lastSeenAt = new Date(now);
       session.idleExpiresAt = new Date(idleExpiresAt);
-      await em.flush();
+      await em.flush().catch((error: unknown) => {
+        // Bookkeeping, not the user's write: a locked or full database must not refuse a read.
+        if (!isDatabaseUnavailable(error)) throw error;
+        logger.warn('Session expiry not extended: the database cannot take writes now');
+      });
     }
     return { actor: actorOf(user), session };
   }

@@ -1,7 +1,7 @@
 import { createRackSchema, createSiteSchema, placementQuerySchema } from '@vigie/shared';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { fieldErrorsOf } from './error-body.js';
+import { fieldErrorsOf, isDatabaseUnavailable, toErrorResponse } from './error-body.js';
 
 const errorsOf = (result: { error?: ZodError }) => fieldErrorsOf(result.error!);
 
@@ -57,5 +57,51 @@ describe('fieldErrorsOf', () => {
       code: 'too_small',
       params: { minimum: 0, origin: 'number', inclusive: 'false' },
     });
+  });
+});
+
+/** An error as better-sqlite3 throws it, wrapped the way the ORM wraps driver errors. */
+function sqliteError(code: string): Error {
+  const cause = Object.assign(new Error(`${code} from the driver`), { code });
+  return Object.assign(new Error('query failed'), { cause });
+}
+
+describe('toErrorResponse for database failures', () => {
+  it('answers a full disk 507 storage_full, saying nothing was saved', () => {
+    const response = toErrorResponse(sqliteError('SQLITE_FULL'));
+    expect(response.status).toBe(507);
+    expect(response.body.error.code).toBe('storage_full');
+    expect(response.body.error.message).toMatch(/nothing was saved/);
+    expect(response.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('answers a read-only or failing disk 503 service_unavailable with Retry-After', () => {
+    for (const code of [
+      'SQLITE_READONLY',
+      'SQLITE_READONLY_DBMOVED',
+      'SQLITE_IOERR_WRITE',
+      'SQLITE_CANTOPEN',
+    ]) {
+      const response = toErrorResponse(sqliteError(code));
+      expect(response.status, code).toBe(503);
+      expect(response.body.error.code, code).toBe('service_unavailable');
+      expect(response.retryAfterSeconds, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers a lock held by another process 503 with a short Retry-After', () => {
+    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED']) {
+      const response = toErrorResponse(sqliteError(code));
+      expect(response.status, code).toBe(503);
+      expect(response.body.error.message, code).toMatch(/busy/);
+      expect(response.retryAfterSeconds, code).toBe(1);
+    }
+  });
+
+  it('tells which failures mean the database cannot take writes now', () => {
+    expect(isDatabaseUnavailable(sqliteError('SQLITE_BUSY'))).toBe(true);
+    expect(isDatabaseUnavailable(sqliteError('SQLITE_FULL'))).toBe(true);
+    expect(isDatabaseUnavailable(sqliteError('SQLITE_CONSTRAINT_UNIQUE'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('anything else'))).toBe(false);
   });
 });

@@ -86,6 +86,18 @@ function sqliteCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+const isBusy = (error: unknown, sqliteCode = sqliteCodeOf(error)) =>
+  error instanceof LockWaitTimeoutException || (sqliteCode !== undefined && sqliteBusyCodes.has(sqliteCode));
+
+const isStorageFailure = (sqliteCode: string | undefined) =>
+  sqliteCode !== undefined && [...sqliteStorageCodes].some((code) => sqliteCode.startsWith(code));
+
+/** The database cannot take a write now (locked by another process, disk full, read-only, I/O error). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const sqliteCode = sqliteCodeOf(error);
+  return isBusy(error, sqliteCode) || isStorageFailure(sqliteCode);
+}
+
 /** Body-parser failures reach Express's error path with a `type`; this names them. */
 function bodyParserError(error: unknown): ErrorResponse | undefined {
   const type = (error as { type?: unknown }).type;
@@ -139,10 +151,17 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return respond('conflict', 'A record with the same unique value already exists');
   }
   const sqliteCode = sqliteCodeOf(error);
-  if (error instanceof LockWaitTimeoutException || (sqliteCode && sqliteBusyCodes.has(sqliteCode))) {
+  if (isBusy(error, sqliteCode)) {
     return { ...respond('service_unavailable', 'The database is busy; retry shortly'), retryAfterSeconds: 1 };
   }
-  if (sqliteCode && [...sqliteStorageCodes].some((code) => sqliteCode.startsWith(code))) {
+  if (sqliteCode?.startsWith('SQLITE_FULL')) {
+    logger.error(`Storage full: ${sqliteCode}`);
+    return {
+      ...respond('storage_full', 'The database disk is full; nothing was saved'),
+      retryAfterSeconds: 30,
+    };
+  }
+  if (isStorageFailure(sqliteCode)) {
     logger.error(`Storage failure: ${sqliteCode}`);
     return {
       ...respond('service_unavailable', 'Storage is unavailable; nothing was saved'),

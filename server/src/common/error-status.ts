@@ -26,6 +26,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 429;
     case 'service_unavailable':
       return 503;
+    case 'storage_full':
+      return 507;
     case 'internal_error':
       return 500;
   }

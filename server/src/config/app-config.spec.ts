@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/vigie' })).toThrow(/only SQLite file URLs/);
   });
+
+  it('bounds what a live socket may have queued: 1 MiB by default, at least 16 KiB', () => {
+    expect(loadConfig({}).liveQueueKb).toBe(1024);
+    expect(loadConfig({ VIGIE_LIVE_QUEUE_KB: '256' }).liveQueueKb).toBe(256);
+    expect(() => loadConfig({ VIGIE_LIVE_QUEUE_KB: '4' })).toThrow(/VIGIE_LIVE_QUEUE_KB/);
+  });
 });
 
 describe('resolveSessionSecret', () => {
@@ -35,6 +41,15 @@ describe('resolveSessionSecret', () => {
     expect(readFileSync(join(dir, 'session-secret'), 'utf8').trim()).toBe(first);
     expect(resolveSessionSecret(undefined, dir)).toBe(first);
     expect(resolveSessionSecret(undefined, mkdtempSync(join(tmpdir(), 'vigie-secret-')))).not.toBe(first);
+  });
+
+  it('never keys sessions with an empty secret: a file a crash left empty is replaced', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-secret-'));
+    writeFileSync(join(dir, 'session-secret'), '', { mode: 0o600 });
+    const secret = resolveSessionSecret(undefined, dir);
+    expect(secret.length).toBeGreaterThanOrEqual(64);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8').trim()).toBe(secret);
+    expect(readdirSync(dir)).toEqual(['session-secret']);
   });
 
   it('prefers the configured secret', () => {

@@ -33,6 +33,7 @@ const envSchema = z.object({
   VIGIE_SLA_WATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   VIGIE_TASK_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   VIGIE_TASK_HORIZON_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  VIGIE_LIVE_QUEUE_KB: z.coerce.number().int().min(16).max(65_536).default(1024),
 });
 
 export interface AppConfig {
@@ -60,6 +61,8 @@ export interface AppConfig {
   taskSchedulerSeconds: number;
   /** How many days beyond its lead time a task's occurrences are planned ahead. */
   taskHorizonDays: number;
+  /** Live events queued for one socket, in KiB, past which a client that stopped reading is dropped. */
+  liveQueueKb: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     slaWatchSeconds: e.VIGIE_SLA_WATCH_SECONDS,
     taskSchedulerSeconds: e.VIGIE_TASK_SCHEDULER_SECONDS,
     taskHorizonDays: e.VIGIE_TASK_HORIZON_DAYS,
+    liveQueueKb: e.VIGIE_LIVE_QUEUE_KB,
   };
 }

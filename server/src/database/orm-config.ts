@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/sqlite';
 import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import { entities } from './entities.js';
+import { toleratePriorSqliteRollback } from './sqlite-rollback.js';
 
 export const migrationsPath = join(import.meta.dirname, 'migrations', 'sqlite');
 
@@ -20,6 +21,7 @@ export const connectionPragmas = [
 
 /** `migrationsPath`: where migrations are read and written (the sources, for migration:create). */
 export function ormConfig(databaseFile: string, { migrationsPath: path = migrationsPath } = {}): Options {
+  toleratePriorSqliteRollback();
   if (databaseFile !== ':memory:') mkdirSync(dirname(databaseFile), { recursive: true });
   return defineConfig({
     dbName: databaseFile,

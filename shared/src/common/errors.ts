@@ -16,6 +16,7 @@ export const errorCodes = [
   'rule_violation',
   'too_many_requests',
   'service_unavailable',
+  'storage_full',
   'internal_error',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

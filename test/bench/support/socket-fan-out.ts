@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { AnyLiveEnvelope } from '@vigie/shared';
+import type { StoredLiveEvent } from '../../../server/src/realtime/live-envelope.js';
+import type { LivePublisher } from '../../../server/src/realtime/live-publisher.js';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 
@@ -151,5 +153,36 @@ export class BareFanOut {
   async close(): Promise<void> {
     closeClients(this.sockets);
     await this.io.close();
+  }
+}
+
+/**
+ * Notes when each live event leaves the Writer (the Writer hands committed events to the publisher
+ * right after commit), and the seq of the last event of `type` sent to `room`.
+ */
+export class CommitProbe {
+  private readonly committedAt = new Map<number, number>();
+  last: number | undefined;
+
+  constructor(publisher: LivePublisher, type: string, room: string) {
+    const emit = publisher.emit.bind(publisher);
+    publisher.emit = (events: readonly StoredLiveEvent[]) => {
+      const at = performance.now();
+      for (const event of events) {
+        this.committedAt.set(event.seq, at);
+        if (event.type === type && (JSON.parse(event.rooms) as string[]).includes(room))
+          this.last = event.seq;
+      }
+      emit(events);
+    };
+  }
+
+  /** The seq of the watched event written by `write`, and when it was committed. */
+  async around(write: () => Promise<unknown>): Promise<{ seq: number; committedAt: number }> {
+    this.last = undefined;
+    await write();
+    const seq = this.last;
+    if (seq === undefined) throw new Error('the write announced no watched event');
+    return { seq, committedAt: this.committedAt.get(seq)! };
   }
 }
