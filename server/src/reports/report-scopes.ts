@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import type { Actor } from '../common/request-context.js';
 import { NativeDatabase } from '../database/native-database.js';
 import { periodDays, type LocalPeriod } from './report-period.js';
-import type { ReportScope } from './report-query.js';
+import { prepared, type ReportScope } from './report-query.js';
 import type { ReportHeader } from './steering-report.js';
 
 interface SiteRow {
@@ -57,14 +57,14 @@ export class ReportScopes {
     const tenant =
       tenantId === null
         ? null
-        : (db.prepare('select id, code, name from tenant where id = ?').get(tenantId) as
+        : (prepared(db, 'select id, code, name from tenant where id = ?').get(tenantId) as
             { id: number; code: string; name: string } | undefined);
     if (tenantId !== null && !tenant) throw notFound('Tenant');
 
     const site =
       query.site === undefined
         ? null
-        : (db.prepare('select id, code, name, time_zone from site where id = ?').get(query.site) as
+        : (prepared(db, 'select id, code, name, time_zone from site where id = ?').get(query.site) as
             SiteRow | undefined);
     if (query.site !== undefined && !site) throw notFound('Site');
 
@@ -85,27 +85,25 @@ export class ReportScopes {
     const hosting =
       tenantId === null
         ? undefined
-        : (db
-            .prepare(
-              `select s.time_zone from site s join room r on r.site_id = s.id join rack k on k.room_id = r.id
+        : (prepared(
+            db,
+            `select s.time_zone from site s join room r on r.site_id = s.id join rack k on k.room_id = r.id
                where k.tenant_id = ? or exists (select 1 from device d where d.rack_id = k.id and d.tenant_id = ?)
                order by s.id limit 1`,
-            )
-            .get(tenantId, tenantId) as { time_zone: string } | undefined);
-    const first = db.prepare('select time_zone from site order by id limit 1').get() as
+          ).get(tenantId, tenantId) as { time_zone: string } | undefined);
+    const first = prepared(db, 'select time_zone from site order by id limit 1').get() as
       { time_zone: string } | undefined;
     return hosting?.time_zone ?? first?.time_zone;
   }
 
   /** The tenant's contract in force during the period (the latest started), if any. */
   private contractOf(tenantId: number, period: LocalPeriod) {
-    const row = this.database.handle
-      .prepare(
-        `select reference, service_hours, starts_on, ends_on from contract
+    const row = prepared(
+      this.database.handle,
+      `select reference, service_hours, starts_on, ends_on from contract
          where tenant_id = ? and (starts_on is null or starts_on <= ?) and (ends_on is null or ends_on >= ?)
          order by starts_on desc, id desc limit 1`,
-      )
-      .get(tenantId, period.to, period.from) as ContractRow | undefined;
+    ).get(tenantId, period.to, period.from) as ContractRow | undefined;
     return row
       ? {
           reference: row.reference,

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { type OccurrenceState, parseRrule } from '@vigie/shared';
-import type { Database } from 'better-sqlite3';
 import { DomainError } from '../common/domain-error.js';
 import type { WriteContext } from '../database/writer.js';
 import { wallClockMs } from '../incidents/sla/zoned-time.js';
@@ -11,18 +10,13 @@ import { occurrencesOf } from './recurrence.js';
 import type { RecurringTask } from './recurring-task.entity.js';
 import { TaskOccurrence } from './task-occurrence.entity.js';
 import { occurrencePopulate, toOccurrenceDto } from './task-views.js';
+import { nativeClientOf } from '../database/native-database.js';
 
 const msPerMinute = 60_000;
 export const taskRooms = [liveRooms.staff];
 
 const rule = (message: string, path?: string) =>
   new DomainError('rule_violation', message, path ? { fields: [{ path, message }] } : {});
-
-/** The better-sqlite3 handle behind the ORM: its statements run inside the ORM's open transaction. */
-async function nativeDatabase(em: EntityManager): Promise<Database> {
-  const connection = em.getDriver().getConnection() as unknown as { getNativeClient(): Promise<Database> };
-  return connection.getNativeClient();
-}
 
 /** The planned instants of a task in [from, to). */
 export function plannedTimes(task: RecurringTask, from: number, to: number): number[] {
@@ -48,7 +42,7 @@ export async function planOccurrences(
   const meta = em.getMetadata().get(TaskOccurrence);
   const column = (property: string) => `"${meta.properties[property as 'id']?.fieldNames[0] ?? property}"`;
   const columns = ['task', 'site', 'scheduledAt', 'availableAt', 'dueAt', 'state', 'version'];
-  const db = await nativeDatabase(em);
+  const db = await nativeClientOf(em);
   const insert = db.prepare(
     `insert into "${meta.tableName}" (${columns.map(column).join(', ')}) values (?, ?, ?, ?, ?, ?, 1)
      on conflict (${column('task')}, ${column('scheduledAt')}) do nothing`,

@@ -20,6 +20,7 @@ import { clockEventsOf } from './demo-incident-history-clocks.js';
 import { planIncidentHistory, type HistoryInventory, type SlaTerms } from './demo-incident-history-plan.js';
 import type { DemoAuthor, PlannedEntry, PlannedIncident } from './demo-incident-history-timeline.js';
 import type { SeededRandom } from './seeded-random.js';
+import { nativeClientOf } from '../native-database.js';
 
 export interface DemoIncidentCounts {
   incidents: number;
@@ -29,12 +30,6 @@ export interface DemoIncidentCounts {
 
 const roleOfSlug = new Map(demoCatalogue.map((entry) => [entry.slug, entry.role]));
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
-
-/** The better-sqlite3 handle behind the ORM: statements on it run inside the ORM's open transaction. */
-async function nativeDatabase(em: EntityManager): Promise<Database> {
-  const connection = em.getDriver().getConnection() as unknown as { getNativeClient(): Promise<Database> };
-  return connection.getNativeClient();
-}
 
 /** The stored demo site, as incidents may affect it: racked equipment that is in service. */
 function readInventory(db: Database, site: Site): HistoryInventory {
@@ -220,7 +215,7 @@ export async function createDemoIncidentHistory(
     businessHours: null,
     holidays: [],
   });
-  const db = await nativeDatabase(em);
+  const db = await nativeClientOf(em);
   const plan = planIncidentHistory({ inventory: readInventory(db, site), termsFor, wallClock, now, random });
   const planned = Date.now();
 

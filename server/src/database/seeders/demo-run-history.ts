@@ -10,6 +10,7 @@ import type { LoadedProcedure } from '../../procedures/library-validator.js';
 import { EvidenceStore } from '../../runs/evidence-store.js';
 import { planOf, type PlannedStep } from '../../runs/run-plan.js';
 import type { SeededRandom } from './seeded-random.js';
+import { nativeClientOf } from '../native-database.js';
 
 const msPerMinute = 60_000;
 const msPerDay = 86_400_000;
@@ -70,11 +71,6 @@ const demoPhoto = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
   'base64',
 );
-
-async function nativeDatabase(em: EntityManager): Promise<Database> {
-  const connection = em.getDriver().getConnection() as unknown as { getNativeClient(): Promise<Database> };
-  return connection.getNativeClient();
-}
 
 function readStaff(db: Database): Staff {
   const ids = (role: string) =>
@@ -430,7 +426,7 @@ export async function createDemoRunHistory(
   now: Date,
 ): Promise<DemoRunCounts> {
   const started = Date.now();
-  const db = await nativeDatabase(em);
+  const db = await nativeClientOf(em);
   const staff = readStaff(db);
   if (staff.technicians.length === 0 || staff.coordinators.length === 0) return { runs: 0, records: 0 };
   const byId = new Map(sources.procedures.map((loaded) => [loaded.procedure.id, loaded]));
