@@ -32,6 +32,20 @@ export default tseslint.config(
     },
   },
   {
+    // One publisher: live events reach sockets only through LivePublisher, after commit.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/realtime/live-publisher.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(emit|emitWithAck|serverSideEmit)$/]',
+          message: 'Only LivePublisher (server/src/realtime/live-publisher.ts) emits on the live channel.',
+        },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

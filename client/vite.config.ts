@@ -1,12 +1,13 @@
 /// <reference types="node" />
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './src/app/service-worker/precache-plugin';
 
 // The API and the live channel share one origin in production; in development vite proxies them.
 const apiTarget = `http://localhost:${process.env.VIGIE_API_PORT ?? '3000'}`;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin(`${import.meta.dirname}/src/app/service-worker/sw.ts`)],
   resolve: {
     // 'source' first: @vigie/shared is read from its TypeScript sources, no build step needed.
     conditions: ['source', ...defaultClientConditions],

@@ -11,6 +11,7 @@ import { loadDemoDataIfEmpty } from './database/seeders/demo-data.js';
 import { serveApiDocs } from './http/api-docs.js';
 import { serveClientApp } from './http/client-app.js';
 import { securityHeaders } from './http/security-headers.js';
+import { applyMigrations } from './database/apply-migrations.js';
 
 const levels: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
 
@@ -36,7 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Migrated and seeded before init: the background workers started at bootstrap (SLA watcher,
   // task scheduler) must never see a database without its tables.
   const orm = app.get(MikroORM);
-  await orm.migrator.up();
+  await applyMigrations(orm);
   if (config.demo) await loadDemoDataIfEmpty(orm.em.fork(), config);
   await app.init();
   return app;

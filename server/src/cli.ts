@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { fieldErrorsOf } from './common/error-body.js';
 import { loadConfig, repoRoot } from './config/app-config.js';
 import { ormConfig } from './database/orm-config.js';
 import { UsersService } from './users/users.service.js';
+import { applyMigrations } from './database/apply-migrations.js';
 
 const sourceMigrations = resolve(repoRoot, 'server/src/database/migrations/sqlite');
 
@@ -19,7 +20,8 @@ const usage = `Usage: pnpm --filter @vigie/server cli <command>
   create-admin --username <name> [--display-name <name>]   password from VIGIE_ADMIN_PASSWORD or standard input
   migrate                                                  apply pending migrations
   migration:create [--name <name>]                         write a migration for the entity changes
-  migration:check                                          fail when entities and migrations drift`;
+  migration:check [--migrations <dir>]                     fail when entities and the migrations drift
+                                                           (default: the committed migrations)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -46,7 +48,7 @@ async function createAdmin(args: string[]): Promise<void> {
   }
   const config = { ...loadConfig(), demo: false };
   const orm = await MikroORM.init(ormConfig(config.databaseFile));
-  await orm.migrator.up();
+  await applyMigrations(orm);
   await orm.close();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
@@ -57,9 +59,12 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
-async function withScratchDatabase<T>(work: (orm: MikroORM) => Promise<T>): Promise<T> {
+async function withScratchDatabase<T>(
+  work: (orm: MikroORM) => Promise<T>,
+  migrationsPath = sourceMigrations,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-migrations-'));
-  const orm = await MikroORM.init(ormConfig(join(dir, 'scratch.db'), { migrationsPath: sourceMigrations }));
+  const orm = await MikroORM.init(ormConfig(join(dir, 'scratch.db'), { migrationsPath }));
   try {
     return await work(orm);
   } finally {
@@ -75,29 +80,41 @@ async function main(): Promise<void> {
       return createAdmin(args);
     case 'migrate': {
       const orm = await MikroORM.init(ormConfig(loadConfig().databaseFile));
-      const applied = await orm.migrator.up();
+      const applied = await applyMigrations(orm);
       console.log(`Applied ${applied.length} migration(s)`);
       return orm.close();
     }
     case 'migration:create': {
       const { values } = parseArgs({ args, options: { name: { type: 'string' } } });
       return withScratchDatabase(async (orm) => {
-        await orm.migrator.up();
+        await applyMigrations(orm);
         const result = await orm.migrator.create(sourceMigrations, false, false, values.name);
         console.log(result.fileName ? `Wrote ${result.fileName}` : 'No changes: no migration written');
       });
     }
-    case 'migration:check':
+    case 'migration:check': {
+      const { values } = parseArgs({ args, options: { migrations: { type: 'string' } } });
+      // Another folder than the committed one: lets a test prove that a drift fails the check.
+      const migrationsPath = values.migrations ? resolve(values.migrations) : sourceMigrations;
+      if (!existsSync(migrationsPath)) {
+        console.error(`No migrations folder at ${migrationsPath}`);
+        process.exitCode = 2;
+        return;
+      }
       return withScratchDatabase(async (orm) => {
-        await orm.migrator.up();
+        const applied = await applyMigrations(orm);
         const drift = await orm.schema.getUpdateSchemaSQL({ wrap: false });
         if (drift.trim()) {
-          console.error(`Entities and migrations drift; run migration:create. Missing SQL:\n${drift}`);
+          console.error(
+            `Entities and migrations drift: ${applied.length} migration(s) in ${migrationsPath} leave this SQL to run. ` +
+              `Run migration:create.\n${drift}`,
+          );
           process.exitCode = 1;
         } else {
-          console.log('Migrations match the entities');
+          console.log(`Migrations match the entities (${applied.length} in ${migrationsPath})`);
         }
-      });
+      }, migrationsPath);
+    }
     default:
       console.error(usage);
       process.exitCode = command ? 2 : 0;

@@ -107,6 +107,22 @@ test('a coordinator reports an incident on a device, works it to pending with a 
   await page.getByRole('button', { name: 'Ajouter une note' }).click();
   await expect(timeline).toContainText('Livraison prévue demain matin.');
   await expect(page.getByLabel('Ajouter une note')).toHaveValue('');
+  // Notes are internal unless marked visible to the client.
+  const internal = timeline.locator('.timeline__entry--note', { hasText: 'Livraison prévue demain matin.' });
+  await expect(internal).not.toContainText('Visible par le client');
+
+  await page.getByLabel('Ajouter une note').fill('Intervention planifiée demain à 9 h.');
+  await page.getByLabel('Visible par le client').check();
+  const sent = page.waitForRequest(
+    (request) => request.url().endsWith('/notes') && request.method() === 'POST',
+  );
+  await page.getByRole('button', { name: 'Ajouter une note' }).click();
+  expect((await sent).postDataJSON()).toMatchObject({ clientVisible: true });
+  const shared = timeline.locator('.timeline__entry--note', {
+    hasText: 'Intervention planifiée demain à 9 h.',
+  });
+  await expect(shared).toContainText('Visible par le client');
+  await expect(page.getByLabel('Visible par le client')).not.toBeChecked();
 });
 
 test('a transition refused as stale names who changed the incident and keeps what was typed', async ({

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { pageSchema, rackSchema, roomSchema, type Room } from '@vigie/shared';
+import { expect, test } from '@playwright/test';
+import { pageSchema, rackSchema, roomSchema } from '@vigie/shared';
 import { apiAs } from './support/api.js';
 import { createIncident, uniqueTitle } from './support/incidents.js';
 import {
@@ -7,20 +7,11 @@ import {
   createRack,
   deviceTypeBySlug,
   freeTile,
+  roomNamed,
   tenantByCode,
   uniqueName,
 } from './support/inventory.js';
 import { demoUsers, signIn } from './support/sign-in.js';
-
-async function roomNamed(api: APIRequestContext, name: string): Promise<Room> {
-  const response = await api.get('/api/rooms', { params: { search: name } });
-  expect(response.status()).toBe(200);
-  const room = pageSchema(roomSchema)
-    .parse(await response.json())
-    .items.find((candidate) => candidate.name === name);
-  if (!room) throw new Error(`No room ${name} in the demo data`);
-  return room;
-}
 
 test('a coordinator opens a rack and sees its elevation, front and rear, then opens a device', async ({
   page,
@@ -75,10 +66,10 @@ test('a coordinator opens a rack and sees its elevation, front and rear, then op
   const rear = page.getByTestId('elevation-rear');
   await expect(front).toContainText('Face avant');
   await expect(rear).toContainText('Face arrière');
-  // Front: the 2U server, labelled with its name, type, units, status and tenant.
+  // Front: the 2U server, labelled with its name, type, tenant, units and status.
   await expect(
     front.getByRole('link', {
-      name: `${rack.name}-SRV, Dell PowerEdge R750, U10–U11, Actif, client : Novabank`,
+      name: `${rack.name}-SRV, Dell PowerEdge R750, Novabank (client), U10–U11, Actif`,
       exact: true,
     }),
   ).toBeVisible();
@@ -225,10 +216,36 @@ test('a placement search lists candidate racks, best first, linking to their ele
 test('a client viewer sees only the racks and devices of their own tenant', async ({ page, baseURL }) => {
   const api = await apiAs(baseURL!, 'coordinator');
   const helio = await tenantByCode(api, 'HELIO');
+  const nova = await tenantByCode(api, 'NOVA');
   const response = await api.get('/api/racks', { params: { tenantId: helio.id, limit: 1 } });
   const otherRack = pageSchema(rackSchema).parse(await response.json()).items[0];
-  await api.dispose();
   if (!otherRack) throw new Error('The demo data has no rack of Helio Retail');
+  // A shared rack holding one device of theirs and one of another tenant.
+  const shared = await createRack(api, {
+    roomId: (await roomNamed(api, 'Salle B')).id,
+    name: uniqueName('E2E-SHARED'),
+    rowLabel: 'Z',
+    powerBudgetKw: 20,
+    maxWeightKg: 1000,
+    tenantId: null,
+  });
+  const own = await createDevice(api, {
+    name: `${shared.name}-NOVA`,
+    deviceTypeId: (await deviceTypeBySlug(api, 'dell-poweredge-r750')).id,
+    rackId: shared.id,
+    position: 10,
+    face: 'front',
+    tenantId: nova.id,
+  });
+  const foreign = await createDevice(api, {
+    name: `${shared.name}-HELIO`,
+    deviceTypeId: (await deviceTypeBySlug(api, 'dell-poweredge-r650')).id,
+    rackId: shared.id,
+    position: 20,
+    face: 'front',
+    tenantId: helio.id,
+  });
+  await api.dispose();
 
   await signIn(page, demoUsers.viewer.username);
   await page.goto('/inventory/racks');
@@ -236,7 +253,11 @@ test('a client viewer sees only the racks and devices of their own tenant', asyn
   await expect(rackRows.first()).toBeVisible();
   const rackTenants = await rackRows.locator('td:nth-child(4)').allTextContents();
   expect(rackTenants.length).toBeGreaterThan(0);
-  expect(new Set(rackTenants)).toEqual(new Set(['Novabank']));
+  // Their own racks, and shared racks that hold one of their devices.
+  expect(new Set(rackTenants).has('Novabank')).toBe(true);
+  expect(
+    [...new Set(rackTenants)].filter((tenant) => tenant !== 'Novabank' && tenant !== 'Partagée'),
+  ).toEqual([]);
   // The tenant filter offers their tenant only.
   const tenantOptions = await page.getByLabel('Client').locator('option').allTextContents();
   expect(tenantOptions).toEqual(['Tous', 'Novabank']);
@@ -259,7 +280,17 @@ test('a client viewer sees only the racks and devices of their own tenant', asyn
     .getByRole('link')
     .all();
   expect(blocks.length).toBeGreaterThan(0);
-  for (const block of blocks) expect(await block.getAttribute('aria-label')).toContain('client : Novabank');
+  for (const block of blocks) expect(await block.getAttribute('aria-label')).toContain('Novabank (client)');
+
+  // From their device to the shared rack it sits in: their device, the rest as hidden space.
+  await page.goto(`/inventory/devices/${own.id}`);
+  await page.getByRole('link', { name: `Ouvrir la baie ${shared.name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Baie ${shared.name}` })).toBeVisible();
+  const front = page.getByTestId('elevation-front');
+  await expect(front.getByRole('link', { name: new RegExp(`^${own.name},`) })).toBeVisible();
+  await expect(front).toContainText('Occupé (autre client)');
+  await expect(page.getByText(foreign.name)).toHaveCount(0);
+  await expect(page.getByTestId('capacity')).toBeVisible();
 
   // Another tenant's rack does not exist for them.
   await page.goto(`/inventory/racks/${otherRack.id}`);
@@ -380,6 +411,57 @@ test('a coordinator imports device-type library files and sees the outcome of ea
   // The new type is in the catalogue.
   await page.getByLabel('Rechercher').fill(slug);
   await expect(page.getByTestId(`type-row-${slug}`)).toContainText('Box 9000');
+});
+
+test('a library of 120 files goes in batches with progress; a failed batch keeps the outcomes before it, the rest is sent again', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const prefix = uniqueName('e2e-lib').toLowerCase();
+  const files = Array.from({ length: 120 }, (_, index) => {
+    const slug = `${prefix}-${String(index).padStart(3, '0')}`;
+    return {
+      name: `${slug}.yaml`,
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(
+        [`manufacturer: E2E Library`, `model: Unit ${index}`, `slug: ${slug}`, 'u_height: 1', ''].join('\n'),
+      ),
+    };
+  });
+  let requests = 0;
+  // Batches of 50: the first goes through (slowly, to see the progress), the second is cut by the
+  // network, the third is never sent.
+  await page.route('**/api/device-types/import', async (route) => {
+    requests += 1;
+    if (requests === 2) return route.abort('failed');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return route.continue();
+  });
+
+  await signIn(page, demoUsers.coordinator.username);
+  await page.goto('/inventory/device-types');
+  await page.getByLabel('Fichiers .yaml ou .yml').setInputFiles(files);
+  await expect(page.getByText('120 fichier(s) choisi(s)')).toBeVisible();
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByText(/^Envoi des fichiers : lot 1 sur 3 \(\d+ %\)$/)).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'L’import s’est arrêté' })).toContainText(
+    '70 fichier(s) non envoyé(s)',
+  );
+  const result = page.getByTestId('import-result');
+  await expect(result.getByRole('status')).toHaveText('50 créé(s), 0 mis à jour, 0 refusé(s).');
+  await expect(result.locator('tbody tr')).toHaveCount(50);
+  await expect(result.getByTestId(`import-file-${prefix}-049.yaml`)).toContainText('Créé');
+  await expect(page.getByText('70 fichier(s) choisi(s)')).toBeVisible();
+  expect(requests).toBe(2);
+
+  // The network is back: the 70 files left go in two batches and join the outcomes already shown.
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByText(/^Envoi des fichiers : lot 2 sur 2 \(\d+ %\)$/)).toBeVisible();
+  await expect(result.getByRole('status')).toHaveText('120 créé(s), 0 mis à jour, 0 refusé(s).');
+  await expect(result.locator('tbody tr')).toHaveCount(120);
+  await expect(result.getByTestId(`import-file-${prefix}-119.yaml`)).toContainText('Créé');
+  await expect(page.getByRole('alert').filter({ hasText: 'L’import s’est arrêté' })).toHaveCount(0);
+  expect(requests).toBe(4);
 });
 
 test('at 360 px the inventory pages fit the screen', async ({ page }) => {

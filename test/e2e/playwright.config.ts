@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,11 @@ function freePort(): Promise<number> {
 process.env.VIGIE_E2E_PORT ??= String(await freePort());
 // A fresh database per run: the demo data is loaded at start and the tests add to it.
 process.env.VIGIE_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
+// The server reads a copy of the procedure library, which procedures.spec.ts may break and reload.
+if (!process.env.VIGIE_E2E_PROCEDURES_DIR) {
+  process.env.VIGIE_E2E_PROCEDURES_DIR = join(process.env.VIGIE_E2E_DATA_DIR, 'procedures');
+  cpSync(join(repoRoot, 'procedures'), process.env.VIGIE_E2E_PROCEDURES_DIR, { recursive: true });
+}
 
 const port = Number(process.env.VIGIE_E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -74,6 +79,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${join(process.env.VIGIE_E2E_DATA_DIR, 'vigie.db')}`,
       VIGIE_DEMO: '1',
+      VIGIE_PROCEDURES_DIR: process.env.VIGIE_E2E_PROCEDURES_DIR,
       LOG_LEVEL: 'warn',
     },
   },

@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ProcedureList } from '@vigie/shared';
 import { demoUsers, signIn } from './support/sign-in.js';
@@ -73,6 +75,51 @@ test('an admin sees the library health and reloads the library without a restart
         { exact: true },
       ),
   ).toBeVisible();
+});
+
+test('an admin sees a broken procedure file listed by line and field, and the library clean again once it is gone', async ({
+  page,
+}) => {
+  // playwright.config.ts points the server at a copy of the library: this test may break it.
+  const library = process.env.VIGIE_E2E_PROCEDURES_DIR;
+  expect(library, 'the e2e server reads a copy of the library').toBeTruthy();
+  const broken = join(library!, 'sop/e2e-half-written.yaml');
+  writeFileSync(
+    broken,
+    [
+      'id: e2e-half-written',
+      'title: { fr: Procédure inachevée, en: Unfinished procedure }',
+      'kind: SOP',
+      'risk: low',
+      'applies_to: [rack]',
+      'estimated_minutes: 10',
+      'steps:',
+      '  - id: only-step',
+      '    text:',
+      '      fr: Faire quelque chose.',
+      '',
+    ].join('\n'),
+  );
+  try {
+    await signIn(page, demoUsers.admin.username);
+    await page.goto('/procedures');
+    await expect(page.getByText('Aucun fichier en erreur.')).toBeVisible();
+    await page.getByRole('button', { name: 'Recharger la bibliothèque' }).click();
+    await expect(page.getByRole('status').getByText(/, 1 problème\(s\)\.$/)).toBeVisible();
+    const problems = page.getByTestId('library-problems');
+    const row = problems.getByRole('row', { name: /sop\/e2e-half-written\.yaml:9/ });
+    await expect(row.getByRole('rowheader')).toHaveText('sop/e2e-half-written.yaml:9');
+    await expect(row.getByRole('cell').nth(0)).toHaveText('steps[0].text.en');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('is required');
+    // The broken file is skipped; the rest of the library still loads.
+    await expect(page.getByTestId('procedure-ups-on-battery')).toBeVisible();
+  } finally {
+    rmSync(broken, { force: true });
+  }
+  await page.getByRole('button', { name: 'Recharger la bibliothèque' }).click();
+  await expect(page.getByRole('status').getByText(/, 0 problème\(s\)\.$/)).toBeVisible();
+  await expect(page.getByText('Aucun fichier en erreur.')).toBeVisible();
+  await expect(page.getByTestId('library-problems')).toBeHidden();
 });
 
 test('an unknown procedure shows a not-found page', async ({ page }) => {

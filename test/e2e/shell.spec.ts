@@ -1,4 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { meSchema, type Role, type User } from '@vigie/shared';
+import { apiAs, createUser, uniqueUsername } from './support/api.js';
+import { tenantByCode } from './support/inventory.js';
 import { demoUsers, navigationLabels, signIn } from './support/sign-in.js';
 
 const expectedNavigation = {
@@ -42,15 +45,65 @@ const expectedNavigation = {
 } as const;
 
 const roleLabels = {
-  admin: 'Administrateur',
-  coordinator: 'Coordinateur',
-  technician: 'Technicien',
-  manager: 'Responsable de compte',
-  viewer: 'Client (lecture seule)',
+  admin: { fr: 'Administrateur', en: 'Administrator' },
+  coordinator: { fr: 'Coordinateur', en: 'Coordinator' },
+  technician: { fr: 'Technicien', en: 'Technician' },
+  manager: { fr: 'Responsable de compte', en: 'Service delivery manager' },
+  viewer: { fr: 'Client (lecture seule)', en: 'Client (read-only)' },
 } as const;
 
-for (const role of Object.keys(expectedNavigation) as (keyof typeof expectedNavigation)[]) {
-  test(`${role} signs in and sees exactly the areas of the role`, async ({ page }) => {
+const englishAreas: Record<(typeof expectedNavigation)[DemoRole][number], string> = {
+  'Tableau de bord': 'Board',
+  Inventaire: 'Inventory',
+  Incidents: 'Incidents',
+  Procédures: 'Procedures',
+  'Tâches récurrentes': 'Recurring tasks',
+  'Main courante': 'Shift log',
+  Rapports: 'Reports',
+  Administration: 'Administration',
+};
+
+type DemoRole = keyof typeof expectedNavigation;
+
+const apiRoles = {
+  admin: 'admin',
+  coordinator: 'coordinator',
+  technician: 'technician',
+  manager: 'manager',
+  viewer: 'client_viewer',
+} as const satisfies Record<DemoRole, Role>;
+
+const ownPassword = 'une phrase de passe';
+
+/** A user of the role for this test only: a language choice is saved in the profile, which other tests must not see change. */
+async function ownUserOf(baseURL: string, role: DemoRole): Promise<User> {
+  const admin = await apiAs(baseURL, demoUsers.admin.username);
+  const tenantId = role === 'viewer' ? (await tenantByCode(admin, 'NOVA')).id : null;
+  const user = await createUser(admin, {
+    username: uniqueUsername(`shell-${role}`),
+    displayName: `Essai ${roleLabels[role].fr}`,
+    role: apiRoles[role],
+    tenantId,
+    locale: 'fr',
+    password: ownPassword,
+  });
+  await admin.dispose();
+  return user;
+}
+
+/** Opens the account menu and signs out; the server must have ended the session. */
+async function signOut(page: Page, accountLabel: string, signOutLabel: string): Promise<void> {
+  await page.getByRole('button', { name: accountLabel }).click();
+  await page.getByRole('button', { name: signOutLabel }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+}
+
+for (const role of Object.keys(expectedNavigation) as DemoRole[]) {
+  test(`${role} signs in, sees exactly the areas of the role, switches language and signs out`, async ({
+    page,
+    baseURL,
+  }) => {
     const user = demoUsers[role];
     await signIn(page, user.username);
 
@@ -60,8 +113,37 @@ for (const role of Object.keys(expectedNavigation) as (keyof typeof expectedNavi
     expect(await navigationLabels(page)).toEqual(expectedNavigation[role]);
 
     await page.getByRole('button', { name: `Compte de ${user.displayName}` }).click();
-    await expect(page.getByTestId('user-role')).toHaveText(`Rôle : ${roleLabels[role]}`);
-    await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    await expect(page.getByTestId('user-role')).toHaveText(`Rôle : ${roleLabels[role].fr}`);
+    await page.keyboard.press('Escape');
+    expect((await page.request.get('/api/auth/me')).status()).toBe(200);
+    await signOut(page, `Compte de ${user.displayName}`, 'Se déconnecter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+
+    // The same shell in English and back, as a user of the role whose profile only this test changes.
+    const own = await ownUserOf(baseURL!, role);
+    await signIn(page, own.username, ownPassword);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+    expect(await navigationLabels(page, 'Main navigation')).toEqual(
+      expectedNavigation[role].map((label) => englishAreas[label]),
+    );
+    await page.getByRole('button', { name: `Account of ${own.displayName}` }).click();
+    await expect(page.getByTestId('user-role')).toHaveText(`Role: ${roleLabels[role].en}`);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+    expect(await navigationLabels(page)).toEqual(expectedNavigation[role]);
+    await expect
+      .poll(async () => meSchema.parse(await (await page.request.get('/api/auth/me')).json()).user.locale)
+      .toBe('fr');
+
+    await signOut(page, `Compte de ${own.displayName}`, 'Se déconnecter');
+    // Back to a protected page: still signed out.
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in$/);
   });
 }
 

@@ -1,4 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { apiAs } from './support/api.js';
+import { startRun } from './support/runs.js';
 import { demoUsers, signIn } from './support/sign-in.js';
 
 /** A second browser (its own cookies and socket), signed in as another user. */
@@ -21,6 +23,9 @@ test('a log entry appears live elsewhere; a handover is submitted, acknowledged 
   browser,
   baseURL,
 }) => {
+  const api = await apiAs(baseURL!, demoUsers.coordinator.username);
+  const run = await startRun(api, 'remote-hands-request');
+  await api.dispose();
   await signIn(page, demoUsers.coordinator.username);
   const incoming = await secondBrowser(browser, baseURL!, demoUsers.admin.username);
   await incoming.goto('/shift');
@@ -37,12 +42,19 @@ test('a log entry appears live elsewhere; a handover is submitted, acknowledged 
   const form = page.getByRole('form', { name: 'Ajouter à la main courante' });
   await form.getByLabel('Catégorie').selectOption({ label: 'Maintenance' });
   await form.getByLabel('Texte').fill(text);
+  // A run in progress is linked from the picker; the server names it.
+  await form.getByLabel('Type de lien').selectOption({ label: 'Exécution' });
+  await form.getByLabel('Rechercher').fill(`#${run.id}`);
+  await form.getByRole('button', { name: new RegExp(`^Lier #${run.id} `) }).click();
   await form.getByRole('button', { name: 'Ajouter à la main courante' }).click();
   await expect(page.getByText('Entrée ajoutée.')).toBeVisible();
   const seen = incoming.getByTestId('shift-entry').filter({ hasText: text });
   await expect(seen).toBeVisible({ timeout: 2000 });
   await expect(seen).toContainText('Maintenance');
   await expect(seen).toContainText(demoUsers.coordinator.displayName);
+  await expect(
+    seen.getByRole('link', { name: `Exécution · #${run.id} · remote-hands-request` }),
+  ).toBeVisible();
 
   // The handover: the draft lists the shift's entry; notes added, then submitted.
   await page.getByRole('button', { name: 'Préparer la relève' }).click();
@@ -52,6 +64,11 @@ test('a log entry appears live elsewhere; a handover is submitted, acknowledged 
   await page.getByLabel('Notes pour le coordinateur suivant').fill(notes);
   await page.getByRole('button', { name: 'Soumettre la relève' }).click();
   await expect(page.getByText('Relève soumise')).toBeVisible();
+  // While it waits, a second handover of the site cannot be submitted; the draft says why.
+  await page.getByRole('button', { name: 'Préparer la relève' }).click();
+  await expect(page.getByText(/attend encore son acquittement/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Soumettre la relève' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click();
   // The outgoing coordinator cannot acknowledge their own handover.
   const own = page.getByTestId('pending-handover').filter({ hasText: notes });
   await expect(own).toContainText('Votre relève');

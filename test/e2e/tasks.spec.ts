@@ -165,6 +165,25 @@ test('the calendar pages through weeks with the arrow keys', async ({ page }) =>
   await expect(calendar.getByRole('heading', { level: 2 })).toHaveCount(1);
 });
 
+test('the calendar filters by a team the tasks use, free text included', async ({ page, baseURL }) => {
+  const api = await apiAs(baseURL!, demoUsers.coordinator.username);
+  const { siteId, time } = await firstSiteTimeIn(api, 90);
+  const team = `Équipe e2e ${Date.now().toString(36)}`;
+  const title = uniqueTitle('Ronde d’équipe');
+  const task = await createDailyTaskViaApi(api, { title, siteId, time, team });
+  const [occurrence] = await occurrencesOf(api, task.id);
+  await signIn(page, demoUsers.coordinator.username);
+  await page.goto('/tasks/calendar?view=week');
+  const calendar = page.getByTestId('tasks-calendar');
+  await expect(calendar.getByTestId(`calendar-occurrence-${occurrence!.id}`)).toBeVisible();
+  await page.getByLabel('Équipe').selectOption(team);
+  await expect(calendar.getByTestId(`calendar-occurrence-${occurrence!.id}`)).toBeVisible();
+  // Another team's rounds leave the calendar.
+  await page.getByLabel('Équipe').selectOption('electrical');
+  await expect(calendar.getByTestId(`calendar-occurrence-${occurrence!.id}`)).toHaveCount(0);
+  await api.dispose();
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
@@ -205,8 +224,20 @@ test('the raw rule can be edited by hand: the form follows, refused rules are ex
   await rule.fill('FREQ=DAILY;INTERVAL=2;BYHOUR=6;BYMINUTE=0');
   await expect(page.getByText('Règle personnalisée')).toBeVisible();
   await expect(page.getByTestId('task-preview').getByRole('listitem')).toHaveCount(5);
+  // Every other day counts from the start date: the preview follows it as the scheduler will.
+  await page.getByLabel('Date de début').fill('2027-01-05');
+  await expect(page.getByTestId('task-preview').locator('time').first()).toHaveAttribute(
+    'datetime',
+    '2027-01-05T05:00:00.000Z',
+  );
+  await expect(page.getByTestId('task-preview').locator('time').nth(1)).toHaveAttribute(
+    'datetime',
+    '2027-01-07T05:00:00.000Z',
+  );
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText(`Tâche « ${title} » enregistrée.`)).toBeVisible();
-  expect((await taskByTitle(api, title)).rrule).toBe('FREQ=DAILY;INTERVAL=2;BYHOUR=6;BYMINUTE=0');
+  const saved = await taskByTitle(api, title);
+  expect(saved.rrule).toBe('FREQ=DAILY;INTERVAL=2;BYHOUR=6;BYMINUTE=0');
+  expect(saved.startDate).toBe('2027-01-05');
   await api.dispose();
 });

@@ -36,6 +36,28 @@ describe('access control on every route', () => {
     expect(undeclared).toEqual([]);
   });
 
+  // Pinned on purpose: a route made public or open to any signed-in user must be added here consciously.
+  const routesWithRule = (kind: 'public' | 'signed-in') =>
+    routes
+      .filter((route) => route.rule?.kind === kind)
+      .map((route) => `${route.method} ${route.path} ${route.handler}`)
+      .sort();
+
+  it('opens exactly sign-in and health to anonymous callers', () => {
+    expect(routesWithRule('public')).toEqual([
+      'GET /api/health HealthController.health',
+      'POST /api/auth/login AuthController.login',
+    ]);
+  });
+
+  it('opens exactly the own-account routes to any signed-in user, whatever the role', () => {
+    expect(routesWithRule('signed-in')).toEqual([
+      'GET /api/auth/me AuthController.me',
+      'PATCH /api/auth/me AuthController.updateMe',
+      'POST /api/auth/logout AuthController.logout',
+    ]);
+  });
+
   it('answers 401 to anonymous callers on every route that is not public', async () => {
     const anonymous = new ApiClient(t.url);
     for (const route of routes.filter((r) => r.rule?.kind !== 'public')) {

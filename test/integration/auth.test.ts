@@ -59,6 +59,55 @@ describe('sign-in and sessions', () => {
     });
   });
 
+  it('refuses a bad sign-in body with the documented error: no cookie, no session, nothing counted', async () => {
+    const fingerprint = () =>
+      withRawDatabase(t.config.databaseFile, (db) => ({
+        users: JSON.stringify(db.prepare('select * from app_user order by id').all()),
+        counts: ['user_session', 'login_failure', 'audit_event'].map(
+          (table) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+        ),
+      }));
+    const before = fingerprint();
+    const badBodies: { body: unknown; status: number; code: string; fields?: string[] }[] = [
+      { body: '{"username": "admin", "password":', status: 400, code: 'malformed_json' },
+      { body: { username: 'admin' }, status: 400, code: 'validation_failed', fields: ['password'] },
+      {
+        body: { username: 7, password: ['vigie-demo'] },
+        status: 400,
+        code: 'validation_failed',
+        fields: ['password', 'username'],
+      },
+      // The right password with an extra field still opens nothing.
+      {
+        body: { username: 'admin', password: 'vigie-demo', remember: true },
+        status: 400,
+        code: 'validation_failed',
+        fields: [''],
+      },
+      {
+        body: { username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) },
+        status: 413,
+        code: 'payload_too_large',
+      },
+    ];
+    for (const { body, status, code, fields } of badBodies) {
+      const response = await new ApiClient(t.url).post('/api/auth/login', body);
+      const json = (await response.json()) as ErrorJson;
+      expect({ status: response.status, code: json.error.code }).toEqual({ status, code });
+      if (fields) expect(json.error.fields?.map((field) => field.path).sort()).toEqual(fields);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    const unknownField = await new ApiClient(t.url).post('/api/auth/login', {
+      username: 'admin',
+      password: 'vigie-demo',
+      remember: true,
+    });
+    expect(((await unknownField.json()) as ErrorJson).error.fields?.[0]?.message).toBe(
+      'unknown field(s): remember',
+    );
+    expect(fingerprint()).toEqual(before);
+  });
+
   it('signs out: the cookie is cleared and the session no longer works', async () => {
     const client = await signedIn(t.url, 'manager');
     const stolen = client.cookie;

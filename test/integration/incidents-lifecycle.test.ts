@@ -26,6 +26,7 @@ import {
   ok,
   tenantIdsOf,
 } from './support/inventory-fixtures.js';
+import { userIdOf } from './support/run-fixtures.js';
 import { signedIn, startTestApp, type ApiClient, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -109,6 +110,40 @@ describe('state machine', () => {
     const unchanged = await getIncident(coordinator, incident.id);
     expect(unchanged.status).toBe('acknowledged');
     expect(unchanged.version).toBe(incident.version);
+  });
+
+  it('refuses every move outside the table with 422 naming the allowed ones, before asking for its fields', async () => {
+    for (const from of incidentStatuses) {
+      const incident = await incidentIn(from);
+      const allowed = allowedIncidentTransitions[from];
+      const list = allowed.length > 0 ? allowed.join(', ') : 'none';
+      const forbidden = incidentStatuses.filter((to) => !(allowed as readonly string[]).includes(to));
+      expect(forbidden).toContain('new');
+      for (const to of forbidden) {
+        // Only the target: the check of the move comes first, whatever fields the target would need.
+        const error = await expectError(
+          await transition(coordinator, incident, { to } as never),
+          422,
+          'rule_violation',
+        );
+        expect({ from, to, fields: error.fields }).toEqual({
+          from,
+          to,
+          fields: [{ path: 'to', message: `allowed from ${from}: ${list}` }],
+        });
+        // With its fields too, the answer is the same.
+        if (fieldsFor[to]) {
+          const full = await expectError(
+            await transition(coordinator, incident, { to, ...fieldsFor[to] } as never),
+            422,
+            'rule_violation',
+          );
+          expect(full.fields).toEqual(error.fields);
+        }
+      }
+      const unchanged = await getIncident(coordinator, incident.id);
+      expect([unchanged.status, unchanged.version]).toEqual([from, incident.version]);
+    }
   });
 
   it('requires the fields of each transition (400 with the field path), and changes nothing', async () => {
@@ -551,6 +586,33 @@ describe('concurrency', () => {
     expect(
       (await timelineOf(coordinator, incident.id)).filter((entry) => entry.kind === 'transition'),
     ).toHaveLength(2);
+  });
+
+  it('lets one of two simultaneous assignments win; the other gets 409 with the current state and who changed it', async () => {
+    const incident = await newIncident(coordinator);
+    const choices = { coordinator: await userIdOf(technician), admin: await userIdOf(admin) };
+    const [byCoordinator, byAdmin] = await Promise.all([
+      coordinator.patch(`/api/incidents/${incident.id}`, {
+        version: incident.version,
+        assigneeId: choices.coordinator,
+      }),
+      admin.patch(`/api/incidents/${incident.id}`, { version: incident.version, assigneeId: choices.admin }),
+    ]);
+    expect([byCoordinator.status, byAdmin.status].sort()).toEqual([200, 409]);
+    const [won, lost] = byCoordinator.status === 200 ? [byCoordinator, byAdmin] : [byAdmin, byCoordinator];
+    const winnerChoice = won === byCoordinator ? choices.coordinator : choices.admin;
+    const winner = parseIncident(await won.json());
+    expect(winner.assignee?.id).toBe(winnerChoice);
+    const current = parseIncident((await expectError(lost, 409, 'stale_version')).current);
+    expect(current).toMatchObject({ version: winner.version, assignee: winner.assignee });
+    expect(current.updatedBy).toEqual(winner.updatedBy);
+    const stored = await getIncident(coordinator, incident.id);
+    expect(stored.assignee?.id).toBe(winnerChoice);
+    const assignments = (await timelineOf(coordinator, incident.id)).filter(
+      (entry) =>
+        entry.kind === 'field_change' && entry.details.changes.some((change) => change.field === 'assignee'),
+    );
+    expect(assignments).toHaveLength(1);
   });
 
   it('refuses a stale version on triage with the current state', async () => {

@@ -224,6 +224,65 @@ describe('SLA clocks on a business-hours contract (Mon–Fri 08:00–18:00, Pari
       .filter((id) => [later.id, sooner.id, major.id].includes(id));
     expect(order).toEqual([major.id, sooner.id, later.id]);
   });
+
+  it('has the watcher recompute before it records: a holiday or a relaxed contract added since leaves no false breach', async () => {
+    // Opened Friday 11 December 17:00 Paris: 60 min served Friday, due Monday 09:00, warned at 08:30.
+    coordinator = await signInAt('2026-12-11T16:00:00Z', t);
+    admin = await signedIn(t.url, 'admin');
+    const beforeHoliday = await newIncident(coordinator, { rackIds: [rackId] });
+    expect(clockOf(beforeHoliday, 'ack').dueAt).toBe('2026-12-14T08:00:00.000Z');
+    // A 24x7 contract of another tenant, relaxed after the incident was opened.
+    const relaxed = await newTenant(admin);
+    const contract = await newContract(admin, {
+      tenantId: relaxed.id,
+      slaPolicy: uniformPolicy(60, 240, 480),
+    });
+    const relaxedRack = (await newRack(admin, (await newRoom(admin)).id, { tenantId: relaxed.id })).id;
+    const beforeRelax = await newIncident(coordinator, { rackIds: [relaxedRack] });
+    expect(clockOf(beforeRelax, 'ack').dueAt).toBe('2026-12-11T17:00:00.000Z');
+
+    // Neither change touches the incidents: their stored due times are now stale.
+    const holiday = await admin.post('/api/holidays', {
+      countryCode: 'FR',
+      date: '2026-12-14',
+      name: 'Late day off',
+    });
+    expect(holiday.status).toBe(201);
+    const relaxedPolicy = await admin.patch(`/api/contracts/${contract.id}`, {
+      version: contract.version,
+      slaPolicy: uniformPolicy(600, 900, 1200),
+    });
+    expect(relaxedPolicy.status).toBe(200);
+
+    const watcher = t.app.get(SlaWatcher);
+    // Past the relaxed contract's old due time (Friday 17:00 UTC), before its new one (Saturday 02:00 UTC).
+    await watcher.tick(new Date('2026-12-11T17:01:00Z'));
+    const relaxedNow = await getIncident(coordinator, beforeRelax.id);
+    expect(relaxedNow.escalationLevel).toBe(0);
+    expect(clockOf(relaxedNow, 'ack')).toMatchObject({ state: 'running', dueAt: '2026-12-12T02:00:00.000Z' });
+    expect((await timelineOf(coordinator, beforeRelax.id)).map((entry) => entry.kind)).toEqual([
+      'transition',
+    ]);
+
+    // Past the business-hours incident's old due time (Monday 09:00 Paris), now a holiday.
+    await watcher.tick(new Date('2026-12-14T08:01:00Z'));
+    coordinator = await signInAt('2026-12-14T08:01:00Z', t);
+    const moved = await getIncident(coordinator, beforeHoliday.id);
+    expect(moved.escalationLevel).toBe(0);
+    expect(clockOf(moved, 'ack')).toMatchObject({ state: 'running', dueAt: '2026-12-15T08:00:00.000Z' });
+    expect((await timelineOf(coordinator, beforeHoliday.id)).map((entry) => entry.kind)).toEqual([
+      'transition',
+    ]);
+
+    // The watcher still records the breach at the new due time.
+    await watcher.tick(new Date('2026-12-15T08:01:00Z'));
+    const breached = await getIncident(coordinator, beforeHoliday.id);
+    expect(breached.escalationLevel).toBe(1);
+    expect(clockOf(breached, 'ack')).toMatchObject({
+      state: 'breached',
+      breachedAt: '2026-12-15T08:00:00.000Z',
+    });
+  });
 });
 
 describe('the SLA watcher on its interval', () => {

@@ -1,6 +1,6 @@
-import { pageSchema, incidentSchema, type Incident } from '@vigie/shared';
+import { pageSchema, incidentSchema, tenantSchema, type Incident } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newIncident, parseIncident, timelineOf } from './support/incident-fixtures.js';
+import { moved, newIncident, parseIncident, timelineOf } from './support/incident-fixtures.js';
 import {
   expectError,
   newDevice,
@@ -22,16 +22,20 @@ let novaRack: number;
 let koreRack: number;
 let novaDevice: number;
 let koreDevice: number;
+let admin: ApiClient;
+let roomId: number;
+let typeId: number;
 
 beforeAll(async () => {
   t = await startTestApp({ env: { VIGIE_SLA_WATCH_SECONDS: '0' } });
-  const admin = await signedIn(t.url, 'admin');
+  admin = await signedIn(t.url, 'admin');
   [coordinator, viewer] = await Promise.all([signedIn(t.url, 'coordinator'), signedIn(t.url, 'viewer')]);
   const tenants = await tenantIdsOf(admin);
   nova = tenants.NOVA!;
   kore = tenants.KORE!;
   const room = await newRoom(admin);
   const type = await newType(admin);
+  [roomId, typeId] = [room.id, type.id];
   novaRack = (await newRack(admin, room.id, { tenantId: nova })).id;
   koreRack = (await newRack(admin, room.id, { tenantId: kore })).id;
   novaDevice = (await newDevice(admin, type.id, novaRack, { tenantId: nova })).id;
@@ -76,6 +80,82 @@ describe('tenant isolation on REST', () => {
       expect(item.devices.every((device) => device.tenantId === nova)).toBe(true);
     }
     expect((await timelineOf(viewer, shared.id)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("another tenant's names", () => {
+  it('never reach a client viewer: not in the incident, the list, the timeline nor the live events', async () => {
+    const tenants = pageSchema(tenantSchema).parse(await (await admin.get('/api/tenants')).json()).items;
+    const koreName = tenants.find((tenant) => tenant.id === kore)!.name;
+    const novaName = tenants.find((tenant) => tenant.id === nova)!.name;
+    const ourRack = await newRack(admin, roomId, { tenantId: nova });
+    const theirRack = await newRack(admin, roomId, { tenantId: kore });
+    const ourDevice = await newDevice(admin, typeId, ourRack.id, { tenantId: nova });
+    const theirDevice = await newDevice(admin, typeId, theirRack.id, { tenantId: kore });
+    const secrets = [koreName, theirRack.name, theirDevice.name];
+
+    const staff = new LiveClient(t.url, coordinator.cookie);
+    const novaLive = new LiveClient(t.url, viewer.cookie);
+    await Promise.all([staff.ready(), novaLive.ready()]);
+    try {
+      let incident = await newIncident(coordinator, { rackIds: [ourRack.id], deviceIds: [ourDevice.id] });
+      // Triage adds KORE's equipment (tenants derived: NOVA and KORE), then sets the tenants by hand,
+      // derives them again, and takes KORE's device off: every change names KORE's equipment or KORE.
+      const patch = async (body: Record<string, unknown>) =>
+        (incident = await ok(
+          await coordinator.patch(`/api/incidents/${incident.id}`, { version: incident.version, ...body }),
+          parseIncident,
+        ));
+      await patch({ rackIds: [ourRack.id, theirRack.id], deviceIds: [ourDevice.id, theirDevice.id] });
+      await patch({ tenantIds: [kore] });
+      await patch({ tenantIds: null });
+      await patch({ deviceIds: [ourDevice.id] });
+      expect(incident.tenants.map((tenant) => tenant.id).sort()).toEqual([nova, kore].sort());
+      incident = await moved(coordinator, incident, { to: 'acknowledged' });
+      const note = (text: string, clientVisible?: boolean) =>
+        coordinator.post(`/api/incidents/${incident.id}/notes`, { text, clientVisible });
+      expect((await note(`Called ${koreName} about ${theirDevice.name}`)).status).toBe(201);
+      expect((await note('Engineer on site, back within the hour', true)).status).toBe(201);
+      await staff.until(
+        (events) => events.filter((event) => event.type === 'incident.note-added').length === 2,
+      );
+      await novaLive.until((events) => events.some((event) => event.type === 'incident.note-added'));
+      await settle();
+
+      // Staff read every change and both notes.
+      const staffTimeline = JSON.stringify(await timelineOf(coordinator, incident.id));
+      for (const secret of secrets) expect(staffTimeline).toContain(secret);
+
+      // The viewer reads their own part: transitions, their rack, device and tenant, the client-visible note.
+      const timeline = await timelineOf(viewer, incident.id);
+      const notes = timeline.flatMap((entry) => (entry.kind === 'note' ? [entry.details] : []));
+      expect(notes).toEqual([{ text: 'Engineer on site, back within the hour', clientVisible: true }]);
+      expect(
+        timeline.some((entry) => entry.kind === 'transition' && entry.details.to === 'acknowledged'),
+      ).toBe(true);
+      const changes = timeline.flatMap((entry) =>
+        entry.kind === 'field_change' ? entry.details.changes : [],
+      );
+      expect(changes).toContainEqual({ field: 'tenants', from: [novaName], to: [] });
+      expect(changes.some((change) => change.field === 'racks' || change.field === 'devices')).toBe(false);
+      const read = JSON.stringify([
+        timeline,
+        await ok(await viewer.get(`/api/incidents/${incident.id}`), parseIncident),
+        await ok(await viewer.get('/api/incidents?limit=200'), pageOf),
+        await ok(await viewer.get(`/api/incidents?limit=200&search=${incident.reference}`), pageOf),
+      ]);
+      expect(read).toContain(ourRack.name);
+      expect(read).toContain(ourDevice.name);
+      const live = novaLive.events.filter((event) => event.type.startsWith('incident.'));
+      expect(live.filter((event) => event.type === 'incident.note-added')).toHaveLength(1);
+      for (const secret of secrets) {
+        expect(read).not.toContain(secret);
+        expect(JSON.stringify(live)).not.toContain(secret);
+      }
+    } finally {
+      staff.close();
+      novaLive.close();
+    }
   });
 });
 

@@ -239,10 +239,20 @@ describe('contracts', () => {
 });
 
 describe('tenant scoping for a client viewer', () => {
-  it('lists only their own racks and devices', async () => {
+  it('lists only their own racks (and the shared ones holding their devices) and their own devices', async () => {
     const racks = await walk(viewer, '/api/racks?limit=200', rackSchema);
-    expect(racks.length).toBe(scalar('select count(*) as n from rack where tenant_id = ?', tenantIds.NOVA));
-    expect(racks.every((rack) => rack.tenantId === tenantIds.NOVA)).toBe(true);
+    const own = scalar('select count(*) as n from rack where tenant_id = ?', tenantIds.NOVA);
+    const shared = scalar(
+      `select count(*) as n from rack r where r.tenant_id is null
+       and exists (select 1 from device d where d.rack_id = r.id and d.tenant_id = ?)`,
+      tenantIds.NOVA,
+    );
+    expect(shared).toBeGreaterThan(0);
+    expect(racks.length).toBe(own + shared);
+    expect(
+      racks.filter((rack) => rack.tenantId !== null).every((rack) => rack.tenantId === tenantIds.NOVA),
+    ).toBe(true);
+    expect(racks.filter((rack) => rack.tenantId === null)).toHaveLength(shared);
 
     const devices = await walk(viewer, '/api/devices?limit=200', deviceSchema);
     expect(devices.length).toBe(

@@ -1,7 +1,7 @@
 import { csvImportResultSchema, deviceSchema, pageSchema, rackSchema, siteSchema } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, newRoom, newType, ok, unique } from './support/inventory-fixtures.js';
-import { countRows } from './support/sqlite.js';
+import { countRows, withRawDatabase } from './support/sqlite.js';
 import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -31,6 +31,22 @@ function upload(
 }
 const result = (response: Response) => ok(response, (value) => csvImportResultSchema.parse(value));
 
+/** Audit actions written since audit row `after`, oldest first. */
+const auditActionsSince = (after: number) =>
+  withRawDatabase(t.config.databaseFile, (db) =>
+    (
+      db.prepare('select action, entity_id from audit_event where id > ? order by id').all(after) as {
+        action: string;
+        entity_id: string;
+      }[]
+    ).map((row) => row.action),
+  );
+const lastAuditId = () =>
+  withRawDatabase(
+    t.config.databaseFile,
+    (db) => (db.prepare('select coalesce(max(id), 0) as id from audit_event').get() as { id: number }).id,
+  );
+
 const rackHeader = 'site,room,name,row,grid_x,grid_y,u_height,power_budget_kw,max_weight_kg,status,tenant';
 const deviceHeader = 'name,device_type,site,room,rack,position,face,status,tenant,serial,asset_tag';
 
@@ -43,15 +59,20 @@ describe('rack CSV import', () => {
       `${siteCode},${room.name},X02,X,1,0,,4.5,900,,`,
     ].join('\n');
     const before = countRows(t.config.databaseFile, 'rack');
+    const auditMark = lastAuditId();
     const dry = await result(await upload('racks', csv, true));
     expect(dry).toMatchObject({ dryRun: true, committed: false, created: 2, updated: 0, rejected: 0 });
     expect(dry.rows[0]).toMatchObject({ line: 2, action: 'create', errors: [] });
     expect(dry.rows[0]!.changes.name).toEqual({ from: null, to: 'X01' });
     expect(dry.rows[1]!.changes.uHeight).toEqual({ from: null, to: 42 });
     expect(countRows(t.config.databaseFile, 'rack')).toBe(before);
+    // A dry run writes nothing, not even an audit row.
+    expect(auditActionsSince(auditMark)).toEqual([]);
 
     const real = await result(await upload('racks', csv, false));
     expect(real).toMatchObject({ committed: true, created: 2, rejected: 0 });
+    // One audit row per row imported.
+    expect(auditActionsSince(auditMark)).toEqual(['rack.create', 'rack.create']);
     const racks = pageSchema(rackSchema).parse(
       await (await coordinator.get(`/api/racks?roomId=${room.id}`)).json(),
     );
@@ -61,6 +82,7 @@ describe('rack CSV import', () => {
     ]);
 
     // Same site, room and name: an update, with only what changed.
+    const updateMark = lastAuditId();
     const again = await result(
       await upload(
         'racks',
@@ -69,6 +91,7 @@ describe('rack CSV import', () => {
       ),
     );
     expect(again).toMatchObject({ committed: true, created: 0, updated: 1 });
+    expect(auditActionsSince(updateMark)).toEqual(['rack.update']);
     expect(Object.keys(again.rows[0]!.changes).sort()).toEqual(['powerBudgetKw', 'status']);
   });
 
@@ -82,8 +105,11 @@ describe('rack CSV import', () => {
       `${siteCode},${room.name},Y04,Y,0,0,42,6,1000,active,`,
     ].join('\n');
     const before = countRows(t.config.databaseFile, 'rack');
+    const auditMark = lastAuditId();
     const outcome = await result(await upload('racks', csv, false));
     expect(outcome).toMatchObject({ committed: false, rejected: 3 });
+    // The good first row was rolled back with the rest, its audit row too.
+    expect(auditActionsSince(auditMark)).toEqual([]);
     expect(outcome.rows[0]!.errors).toEqual([]);
     expect(outcome.rows[1]!.errors.map((error) => error.path).sort()).toEqual(['power_budget_kw', 'tenant']);
     expect(outcome.rows[1]!.errors.find((error) => error.path === 'tenant')?.message).toContain('NOBODY');
@@ -120,8 +146,10 @@ describe('device CSV import', () => {
       `web-3,${type.slug},,,,,,planned,,SN3,${tag}-3`,
     ].join('\n');
     const before = countRows(t.config.databaseFile, 'device');
+    const auditMark = lastAuditId();
     const outcome = await result(await upload('devices', csv, false));
     expect(outcome).toMatchObject({ committed: false, rejected: 1 });
+    expect(auditActionsSince(auditMark)).toEqual([]);
     expect(outcome.rows[1]!.errors[0]).toMatchObject({ path: 'position' });
     expect(outcome.rows[1]!.errors[0]!.message).toContain('web-1');
     expect(countRows(t.config.databaseFile, 'device')).toBe(before);
@@ -130,6 +158,7 @@ describe('device CSV import', () => {
     const imported = await result(await upload('devices', fixed, false));
     expect(imported).toMatchObject({ committed: true, created: 3 });
     expect(countRows(t.config.databaseFile, 'device')).toBe(before + 3);
+    expect(auditActionsSince(auditMark)).toEqual(['device.create', 'device.create', 'device.create']);
     const [web2] = pageSchema(deviceSchema).parse(
       await (await coordinator.get(`/api/devices?search=${tag}-2`)).json(),
     ).items;
@@ -216,5 +245,26 @@ describe('CSV export', () => {
     );
     expect(lines).toHaveLength(own);
     expect(lines.every((line) => line.includes(',NOVA,'))).toBe(true);
+  });
+
+  it('exports to a client viewer only the racks they may see: their own, and shared ones holding their devices', async () => {
+    const viewer = await signedIn(t.url, 'viewer');
+    const response = await viewer.get('/api/racks/export');
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split('\r\n').slice(1);
+    const visible = withRawDatabase(t.config.databaseFile, (db) =>
+      (
+        db
+          .prepare(
+            `select r.name from rack r, tenant n where n.code = 'NOVA' and (r.tenant_id = n.id
+               or (r.tenant_id is null and exists (select 1 from device d where d.rack_id = r.id and d.tenant_id = n.id)))`,
+          )
+          .all() as { name: string }[]
+      ).map((row) => row.name),
+    );
+    expect(lines.map((line) => line.split(',')[2]).sort()).toEqual(visible.sort());
+    const tenants = new Set(lines.map((line) => line.split(',').at(-1)));
+    // Both kinds are there (the demo puts NOVA kit in shared core racks), and no other tenant.
+    expect(tenants).toEqual(new Set(['NOVA', '']));
   });
 });

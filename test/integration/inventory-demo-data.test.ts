@@ -203,12 +203,19 @@ describe('demo data', () => {
     }
   });
 
-  it('gives devices their rack tenant, distinct serials and asset tags, and a mix of statuses', () => {
+  it('gives devices their rack tenant (or any tenant in a shared rack), distinct serials and asset tags, and a mix of statuses', () => {
     expect(
       query(
-        'select d.name from device d join rack r on r.id = d.rack_id where d.tenant_id is not r.tenant_id',
+        `select d.name from device d join rack r on r.id = d.rack_id
+         where d.tenant_id is not r.tenant_id and r.tenant_id is not null`,
       ),
     ).toEqual([]);
+    // Every tenant has some of its own kit in the shared core racks.
+    const guests = query<{ code: string }>(
+      `select distinct t.code from device d join rack r on r.id = d.rack_id join tenant t on t.id = d.tenant_id
+       where r.tenant_id is null`,
+    );
+    expect(guests.map((row) => row.code).sort()).toEqual(['ATLAS', 'HELIO', 'KORE', 'MERID', 'NOVA']);
     expect(
       query('select serial from device where serial is not null group by serial having count(*) > 1'),
     ).toEqual([]);
@@ -221,6 +228,25 @@ describe('demo data', () => {
     for (const status of ['failed', 'offline', 'planned', 'decommissioning'])
       expect(statuses[status]).toBeGreaterThan(0);
     expect(query('select id from device where rack_id is null').length).toBeGreaterThan(0);
+  });
+
+  it('lets the NOVA viewer open the shared racks holding NOVA kit, and see only NOVA devices there', async () => {
+    const viewer = await signedIn(first.url, 'viewer');
+    const shared = query<{ id: number }>(
+      `select distinct r.id from rack r join device d on d.rack_id = r.id join tenant t on t.id = d.tenant_id
+       where r.tenant_id is null and t.code = 'NOVA' order by r.id`,
+    );
+    expect(shared.length).toBeGreaterThan(0);
+    const listed = (await (await viewer.get('/api/racks?limit=200')).json()) as { items: { id: number }[] };
+    const listedIds = listed.items.map((rack) => rack.id);
+    for (const { id } of shared) {
+      expect(listedIds).toContain(id);
+      const elevation = (await (await viewer.get(`/api/racks/${id}/elevation`)).json()) as {
+        front: { devices: { tenantName: string | null }[] };
+      };
+      expect(elevation.front.devices.length).toBeGreaterThan(0);
+      expect(elevation.front.devices.every((device) => device.tenantName === 'Novabank')).toBe(true);
+    }
   });
 
   it('has racks in every status and shared racks without a tenant', () => {

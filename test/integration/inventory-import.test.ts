@@ -1,7 +1,7 @@
 import { deviceTypeImportResultSchema, deviceTypeSchema, pageSchema } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, newDevice, newRack, newRoom } from './support/inventory-fixtures.js';
-import { countRows } from './support/sqlite.js';
+import { countRows, withRawDatabase } from './support/sqlite.js';
 import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -140,6 +140,85 @@ describe('device-type library import', () => {
     );
     expect(result.files[0]).toMatchObject({ outcome: 'rejected', errors: [{ path: 'u_height' }] });
     expect((await typeBySlug('juniper-in-use'))?.uHeight).toBe(1);
+  });
+
+  it('imports a half-unit type, and rejects a child type naming subdevice_role', async () => {
+    const result = await imported(
+      await upload(coordinator, {
+        'panel.yaml':
+          'manufacturer: FS\nmodel: FHD 0.5U\nslug: fs-half-unit-test\nu_height: 0.5\nis_full_depth: false\n',
+        'blade.yaml':
+          'manufacturer: Dell\nmodel: M640\nslug: dell-m640-test\nu_height: 0\nsubdevice_role: child\n',
+        'tilted.yaml': library('airflow-rear-to-side').replace('front-to-rear', 'rear-to-side'),
+      }),
+    );
+    const byFile = Object.fromEntries(result.files.map((file) => [file.file, file]));
+    expect(byFile['panel.yaml']!.outcome).toBe('created');
+    expect((await typeBySlug('fs-half-unit-test'))?.uHeight).toBe(0.5);
+    expect(byFile['blade.yaml']).toMatchObject({
+      outcome: 'rejected',
+      slug: 'dell-m640-test',
+      errors: [{ path: 'subdevice_role' }],
+    });
+    expect(await typeBySlug('dell-m640-test')).toBeUndefined();
+    expect(byFile['tilted.yaml']!.outcome).toBe('created');
+    expect((await typeBySlug('airflow-rear-to-side'))?.airflow).toBe('rear-to-side');
+  });
+
+  it('refuses a request holding a file over 256 KB with 413, importing none of its files', async () => {
+    const before = countRows(t.config.databaseFile, 'device_type');
+    const padding = `comments: "${'x'.repeat(260 * 1024)}"\n`;
+    const response = await upload(coordinator, {
+      'small.yaml': library('juniper-before-big'),
+      'big.yaml': library('juniper-big') + padding,
+    });
+    const error = await expectError(response, 413, 'payload_too_large');
+    expect(error.message).toMatch(/256 KB/);
+    expect(error.fields?.map((field) => field.path)).toEqual(['files']);
+    expect(countRows(t.config.databaseFile, 'device_type')).toBe(before);
+    // Just under the limit is fine.
+    const under = `comments: "${'x'.repeat(250 * 1024)}"\n`;
+    expect(
+      (await imported(await upload(coordinator, { 'near.yaml': library('juniper-near') + under }))).created,
+    ).toBe(1);
+  });
+
+  it('audits each imported file once (create, then update with before/after) and nothing for a rejected one', async () => {
+    const audits = (slug: string) =>
+      withRawDatabase(t.config.databaseFile, (db) =>
+        db
+          .prepare(
+            `select a.action, a.before, a.after from audit_event a
+             join device_type d on a.entity_type = 'DeviceType' and a.entity_id = cast(d.id as text)
+             where d.slug = ? order by a.id`,
+          )
+          .all(slug),
+      ) as { action: string; before: string | null; after: string | null }[];
+    const total = () => countRows(t.config.databaseFile, 'audit_event');
+    await imported(await upload(coordinator, { 'a.yaml': library('juniper-audited') }));
+    const first = await typeBySlug('juniper-audited');
+    await imported(
+      await upload(coordinator, { 'a.yaml': library('juniper-audited').replace('QFX5120-48Y-AFO', 'QFX-B') }),
+    );
+    const second = await typeBySlug('juniper-audited');
+    expect(
+      audits('juniper-audited').map((row) => ({
+        action: row.action,
+        before: row.before && (JSON.parse(row.before) as unknown),
+        after: row.after && (JSON.parse(row.after) as unknown),
+      })),
+    ).toEqual([
+      { action: 'device-type.create', before: null, after: first },
+      { action: 'device-type.update', before: first, after: second },
+    ]);
+    const count = total();
+    const rejected = await imported(
+      await upload(coordinator, {
+        'bad.yaml': library('juniper-rejected').replace('u_height: 1', 'u_height: x'),
+      }),
+    );
+    expect(rejected.rejected).toBe(1);
+    expect(total()).toBe(count);
   });
 
   it('answers 400 without files, and 403 to roles that may not write', async () => {

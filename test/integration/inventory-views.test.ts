@@ -258,13 +258,21 @@ describe('tenant isolation on inventory views', () => {
       await viewer.get(`/api/placement?roomId=${room.id}&units=1&watts=0&tenantId=${tenantIds.KORE}`),
       (v) => placementResultSchema.parse(v),
     );
-    expect(placement.items.every((item) => item.tenantId === tenantIds.NOVA)).toBe(true);
+    expect(placement.items).toEqual([]);
+    // Their own rack is proposed to them, with or without naming their tenant.
+    for (const tenant of [`&tenantId=${tenantIds.NOVA}`, '']) {
+      const own = await ok(
+        await viewer.get(`/api/placement?roomId=${room.id}&units=1&watts=0${tenant}`),
+        (v) => placementResultSchema.parse(v),
+      );
+      expect(own.items.map((item) => item.rackId)).toEqual([ours.id]);
+    }
   });
 
   it('shows a client viewer only their own devices in a shared rack, the rest as hidden space', async () => {
     const room = await newRoom(admin);
     const shared = await newRack(admin, room.id, { uHeight: 10 });
-    const type = await newType(admin, { uHeight: 2, isFullDepth: true });
+    const type = await newType(admin, { uHeight: 2, isFullDepth: true, weightKg: 20 });
     const ours = await newDevice(admin, type.id, shared.id, { position: 1, tenantId: tenantIds.NOVA! });
     const theirs = await newDevice(admin, type.id, shared.id, { position: 5, tenantId: tenantIds.KORE! });
 
@@ -278,19 +286,87 @@ describe('tenant isolation on inventory views', () => {
     ]);
     const staff = await elevationOf(admin, shared.id);
     expect(staff.front.devices.map((device) => device.id)).toEqual([ours.id, theirs.id]);
+  });
 
-    // A shared rack without any of their devices stays invisible.
-    const other = await newRack(admin, room.id);
+  it('lets a client viewer reach a shared rack holding their devices everywhere racks are read, never one without', async () => {
+    const room = await newRoom(admin);
+    const shared = await newRack(admin, room.id, { uHeight: 10, powerBudgetKw: 5 });
+    const type = await newType(admin, {
+      uHeight: 2,
+      isFullDepth: true,
+      weightKg: 20,
+      powerPorts: [{ name: 'P', allocatedDraw: 300 }],
+    });
+    await newDevice(admin, type.id, shared.id, { position: 1, tenantId: tenantIds.NOVA! });
+    const theirs = await newDevice(admin, type.id, shared.id, { position: 5, tenantId: tenantIds.KORE! });
+    // A shared rack holding only another tenant's device, and an empty shared one: both stay invisible.
+    const other = await newRack(admin, room.id, { uHeight: 10 });
     await newDevice(admin, type.id, other.id, { position: 1, tenantId: tenantIds.KORE! });
-    await expectError(await viewer.get(`/api/racks/${other.id}/elevation`), 404, 'not_found');
-    // And the rack list keeps to their own racks.
+    const empty = await newRack(admin, room.id, { uHeight: 10 });
+    const kore = pageSchema(tenantSchema)
+      .parse(await (await admin.get('/api/tenants')).json())
+      .items.find((tenant) => tenant.id === tenantIds.KORE)!;
+    const leaks = (value: unknown) => {
+      const text = JSON.stringify(value);
+      return [theirs.name, theirs.serial ?? theirs.name, kore.name, kore.code].filter((word) =>
+        text.includes(word),
+      );
+    };
+
+    const rack = await ok(await viewer.get(`/api/racks/${shared.id}`), (v) => rackSchema.parse(v));
+    expect(rack).toMatchObject({ id: shared.id, tenantId: null });
     const listed = pageSchema(rackSchema).parse(
       await (await viewer.get(`/api/racks?roomId=${room.id}`)).json(),
     );
-    expect(listed.items).toEqual([]);
+    expect(listed.items.map((item) => item.id)).toEqual([shared.id]);
+
+    // Capacity of a shared rack: the rack's physical totals (both devices), with no other tenant's detail.
+    const capacity = await ok(await viewer.get(`/api/racks/${shared.id}/capacity`), (v) =>
+      rackCapacitySchema.parse(v),
+    );
+    expect(capacity.figures).toMatchObject({ uUsed: 4, powerAllocatedW: 600, weightKg: 40 });
+    expect(leaks(capacity)).toEqual([]);
+    const roomCapacity = await ok(await viewer.get(`/api/rooms/${room.id}/capacity`), (v) =>
+      roomCapacitySchema.parse(v),
+    );
+    expect(roomCapacity.racks.map((item) => item.rackId)).toEqual([shared.id]);
+    expect(roomCapacity.figures).toMatchObject({ rackCount: 1, uUsed: 4 });
+    const site = await ok(await viewer.get(`/api/sites/${room.siteId}/capacity`), (v) =>
+      siteCapacitySchema.parse(v),
+    );
+    expect(site.rooms.find((item) => item.roomId === room.id)?.figures.rackCount).toBe(1);
+
+    const plan = await ok(await viewer.get(`/api/rooms/${room.id}/floor-plan`), (v) =>
+      floorPlanSchema.parse(v),
+    );
+    expect(plan.racks.map((item) => item.rackId)).toEqual([shared.id]);
+    expect(plan.racks[0]).toMatchObject({ tenantId: null, uUsed: 4, powerAllocatedW: 600 });
+    expect(plan.tenants).toEqual([]);
+    expect(leaks(plan)).toEqual([]);
+
+    const search = await ok(await viewer.get(`/api/inventory/search?q=${shared.name}`), (v) =>
+      inventorySearchResultSchema.parse(v),
+    );
+    expect(search.racks.map((item) => item.id)).toEqual([shared.id]);
+
+    // Placement without naming a tenant: the viewer's own tenant, among racks they may see.
+    const placement = await ok(await viewer.get(`/api/placement?roomId=${room.id}&units=2&watts=100`), (v) =>
+      placementResultSchema.parse(v),
+    );
+    expect(placement.items.map((item) => item.rackId)).toEqual([shared.id]);
+
+    for (const hidden of [other, empty]) {
+      for (const path of ['', '/elevation', '/capacity']) {
+        await expectError(await viewer.get(`/api/racks/${hidden.id}${path}`), 404, 'not_found');
+      }
+    }
+    const staffPlan = await ok(await admin.get(`/api/rooms/${room.id}/floor-plan`), (v) =>
+      floorPlanSchema.parse(v),
+    );
+    expect(staffPlan.racks.map((item) => item.rackId).sort()).toEqual([shared.id, other.id, empty.id].sort());
   });
 
-  it("counts only a client viewer's own racks in site capacity", async () => {
+  it('counts in site capacity only the racks a client viewer may see: their own, and shared ones holding their devices', async () => {
     const [rack] = pageSchema(rackSchema).parse(await (await viewer.get('/api/racks?limit=1')).json()).items;
     const roomSite = withRawDatabase(
       t.config.databaseFile,
@@ -302,9 +378,11 @@ describe('tenant isolation on inventory views', () => {
         (
           db
             .prepare(
-              'select count(*) as n from rack r join room m on m.id = r.room_id where m.site_id = ? and r.tenant_id = ?',
+              `select count(*) as n from rack r join room m on m.id = r.room_id where m.site_id = @site
+               and (r.tenant_id = @tenant or (r.tenant_id is null
+                 and exists (select 1 from device d where d.rack_id = r.id and d.tenant_id = @tenant)))`,
             )
-            .get(roomSite.id, tenantIds.NOVA) as { n: number }
+            .get({ site: roomSite.id, tenant: tenantIds.NOVA }) as { n: number }
         ).n,
     );
     const site = await ok(await viewer.get(`/api/sites/${roomSite.id}/capacity`), (v) =>

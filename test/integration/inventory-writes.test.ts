@@ -1,9 +1,12 @@
 import {
+  auditVerificationSchema,
   contractSchema,
   deviceSchema,
+  deviceTypeSchema,
   idempotencyKeyHeader,
   idempotentReplayHeader,
   rackSchema,
+  roomSchema,
   siteSchema,
   tenantSchema,
 } from '@vigie/shared';
@@ -282,67 +285,213 @@ describe('optimistic concurrency', () => {
     const now = rackSchema.parse(await (await coordinator.get(`/api/racks/${rack.id}`)).json());
     expect(now.name).toBe(renamed.name);
   });
+});
 
-  it('applies to devices, device types, sites, tenants and contracts too', async () => {
-    const type = await newType(coordinator);
-    const device = await newDevice(coordinator, type.id, null);
-    await coordinator.patch(`/api/devices/${device.id}`, { version: device.version, name: unique('d') });
-    await expectError(
-      await coordinator.patch(`/api/devices/${device.id}`, { version: device.version, name: 'x' }),
+/** One inventory kind as the generic write tests drive it. */
+interface WriteKind {
+  name: string;
+  path: string;
+  table: string;
+  entityType: string;
+  action: string;
+  schema: { parse: (value: unknown) => { id: number; version: number } };
+  /** Contracts are written by admins only. */
+  writer: () => ApiClient;
+  /** Creates one fresh object; answers its JSON as the API sent it. */
+  make: () => Promise<{ id: number; version: number }>;
+  change: (label: string) => Record<string, unknown>;
+  deletable: boolean;
+}
+
+const asJson = async (response: Response, status: number) => {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as Record<string, unknown> & { id: number; version: number };
+};
+const siteCode = () =>
+  unique('S')
+    .toUpperCase()
+    .replace(/[^A-Z0-9-]/g, '-')
+    .slice(-16);
+const slaTarget = { ackMinutes: 15, restoreMinutes: 120, resolveMinutes: 480 };
+const newTenant = async () =>
+  asJson(await coordinator.post('/api/tenants', { code: unique('t').toLowerCase(), name: 'Orion' }), 201);
+
+const writeKinds: WriteKind[] = [
+  {
+    name: 'sites',
+    path: '/api/sites',
+    table: 'site',
+    entityType: 'Site',
+    action: 'site',
+    schema: siteSchema,
+    writer: () => coordinator,
+    make: async () =>
+      asJson(
+        await coordinator.post('/api/sites', {
+          code: siteCode(),
+          name: 'Lyon 2',
+          timeZone: 'Europe/Paris',
+          countryCode: 'FR',
+        }),
+        201,
+      ),
+    change: (label) => ({ name: label }),
+    deletable: true,
+  },
+  {
+    name: 'rooms',
+    path: '/api/rooms',
+    table: 'room',
+    entityType: 'Room',
+    action: 'room',
+    schema: roomSchema,
+    writer: () => coordinator,
+    make: () => newRoom(coordinator),
+    change: (label) => ({ name: label }),
+    deletable: true,
+  },
+  {
+    name: 'racks',
+    path: '/api/racks',
+    table: 'rack',
+    entityType: 'Rack',
+    action: 'rack',
+    schema: rackSchema,
+    writer: () => coordinator,
+    make: async () => newRack(coordinator, (await newRoom(coordinator)).id),
+    change: (label) => ({ name: label }),
+    deletable: true,
+  },
+  {
+    name: 'device types',
+    path: '/api/device-types',
+    table: 'device_type',
+    entityType: 'DeviceType',
+    action: 'device-type',
+    schema: deviceTypeSchema,
+    writer: () => coordinator,
+    make: () => newType(coordinator),
+    change: (label) => ({ model: label }),
+    deletable: true,
+  },
+  {
+    name: 'devices',
+    path: '/api/devices',
+    table: 'device',
+    entityType: 'Device',
+    action: 'device',
+    schema: deviceSchema,
+    writer: () => coordinator,
+    make: async () => newDevice(coordinator, (await newType(coordinator)).id, null),
+    change: (label) => ({ name: label }),
+    deletable: true,
+  },
+  {
+    name: 'tenants',
+    path: '/api/tenants',
+    table: 'tenant',
+    entityType: 'Tenant',
+    action: 'tenant',
+    schema: tenantSchema,
+    writer: () => coordinator,
+    make: newTenant,
+    change: (label) => ({ name: label }),
+    deletable: true,
+  },
+  {
+    name: 'contracts',
+    path: '/api/contracts',
+    table: 'contract',
+    entityType: 'Contract',
+    action: 'contract',
+    schema: contractSchema,
+    writer: () => admin,
+    make: async () =>
+      asJson(
+        await admin.post('/api/contracts', {
+          tenantId: (await newTenant()).id,
+          reference: unique('CT'),
+          serviceHours: '24x7',
+          slaPolicy: { P0: slaTarget, P1: slaTarget, P2: slaTarget, P3: slaTarget, P4: slaTarget },
+          startsOn: '2026-01-01',
+        }),
+        201,
+      ),
+    change: (label) => ({ reference: label }),
+    // Contracts have no DELETE route: incidents keep referring to them.
+    deletable: false,
+  },
+];
+
+const rowOf = (table: string, id: number) =>
+  withRawDatabase(t.config.databaseFile, (db) => db.prepare(`select * from ${table} where id = ?`).get(id));
+
+/** The audit rows of one object, oldest first, with before/after parsed. */
+const auditOf = (entityType: string, id: number) =>
+  withRawDatabase(t.config.databaseFile, (db) =>
+    (
+      db
+        .prepare(
+          'select action, before, after from audit_event where entity_type = ? and entity_id = ? order by id',
+        )
+        .all(entityType, String(id)) as { action: string; before: string | null; after: string | null }[]
+    ).map((row) => ({
+      action: row.action,
+      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+    })),
+  );
+
+describe.each(writeKinds)('every inventory kind: $name', (kind) => {
+  it('answers a stale PATCH or DELETE with 409 and the current state, changes nothing, audits only what was done', async () => {
+    const client = kind.writer();
+    const made = await kind.make();
+    const url = `${kind.path}/${made.id}`;
+    const latest = await asJson(
+      await client.patch(url, { version: made.version, ...kind.change(unique('v2')) }),
+      200,
+    );
+    expect(latest.version).toBeGreaterThan(made.version);
+    const stored = rowOf(kind.table, made.id);
+
+    const stale = await expectError(
+      await client.patch(url, { version: made.version, ...kind.change(unique('lost')) }),
       409,
       'stale_version',
     );
-    await coordinator.patch(`/api/device-types/${type.id}`, { version: type.version, model: 'M2' });
-    await expectError(
-      await coordinator.patch(`/api/device-types/${type.id}`, { version: type.version, model: 'M3' }),
-      409,
-      'stale_version',
-    );
-    const site = await created(
-      await coordinator.post('/api/sites', {
-        code: unique('S').toUpperCase().slice(0, 16),
-        name: 'Lyon 2',
-        timeZone: 'Europe/Paris',
-        countryCode: 'FR',
-      }),
-      (value) => siteSchema.parse(value),
-    );
-    await coordinator.patch(`/api/sites/${site.id}`, { version: site.version, name: 'Lyon deux' });
-    await expectError(
-      await coordinator.patch(`/api/sites/${site.id}`, { version: site.version, name: 'x' }),
-      409,
-      'stale_version',
-    );
-    const tenant = await created(
-      await coordinator.post('/api/tenants', { code: unique('t').toLowerCase(), name: 'Orion' }),
-      (value) => tenantSchema.parse(value),
-    );
-    await coordinator.patch(`/api/tenants/${tenant.id}`, { version: tenant.version, name: 'Orion SA' });
-    await expectError(
-      await coordinator.patch(`/api/tenants/${tenant.id}`, { version: tenant.version, name: 'x' }),
-      409,
-      'stale_version',
-    );
-    const target = { ackMinutes: 15, restoreMinutes: 120, resolveMinutes: 480 };
-    const contract = await created(
-      await admin.post('/api/contracts', {
-        tenantId: tenant.id,
-        reference: unique('CT'),
-        serviceHours: '24x7',
-        slaPolicy: { P0: target, P1: target, P2: target, P3: target, P4: target },
-        startsOn: '2026-01-01',
-      }),
-      (value) => contractSchema.parse(value),
-    );
-    await admin.patch(`/api/contracts/${contract.id}`, {
-      version: contract.version,
-      reference: unique('CT'),
-    });
-    await expectError(
-      await admin.patch(`/api/contracts/${contract.id}`, { version: contract.version, reference: 'x' }),
-      409,
-      'stale_version',
-    );
+    const fresh = await asJson(await client.get(url), 200);
+    expect(kind.schema.parse(stale.current)).toEqual(kind.schema.parse(fresh));
+    expect(fresh).toEqual(latest);
+    expect(rowOf(kind.table, made.id)).toEqual(stored);
+
+    if (kind.deletable) {
+      const staleDelete = await expectError(
+        await client.request('DELETE', `${url}?version=${made.version}`),
+        409,
+        'stale_version',
+      );
+      expect(kind.schema.parse(staleDelete.current)).toEqual(kind.schema.parse(fresh));
+      // A delete must say which version it removes: never silently over an edit it did not see.
+      await expectError(await client.request('DELETE', url), 400, 'validation_failed');
+      expect(rowOf(kind.table, made.id)).toEqual(stored);
+      expect((await client.request('DELETE', `${url}?version=${latest.version}`)).status).toBe(204);
+      expect(rowOf(kind.table, made.id)).toBeUndefined();
+    }
+
+    expect(auditOf(kind.entityType, made.id)).toEqual([
+      { action: `${kind.action}.create`, before: null, after: made },
+      { action: `${kind.action}.update`, before: made, after: latest },
+      ...(kind.deletable ? [{ action: `${kind.action}.delete`, before: latest, after: null }] : []),
+    ]);
+  });
+});
+
+describe('audit chain', () => {
+  it('still verifies after every kind of inventory write', async () => {
+    const verification = auditVerificationSchema.parse(await (await admin.get('/api/audit/verify')).json());
+    expect(verification).toMatchObject({ ok: true, firstBroken: null });
+    expect(verification.checked).toBeGreaterThan(writeKinds.length * 2);
   });
 });
 
@@ -504,7 +653,11 @@ describe('deletes', () => {
     const rack = await newRack(coordinator, room.id);
     const type = await newType(coordinator);
     const device = await newDevice(coordinator, type.id, rack.id);
-    await expectError(await coordinator.request('DELETE', `/api/racks/${rack.id}`), 422, 'rule_violation');
+    await expectError(
+      await coordinator.request('DELETE', `/api/racks/${rack.id}?version=${rack.version}`),
+      422,
+      'rule_violation',
+    );
     expect((await coordinator.get(`/api/racks/${rack.id}`)).status).toBe(200);
     expect(
       (await coordinator.request('DELETE', `/api/devices/${device.id}?version=${device.version}`)).status,
@@ -515,7 +668,9 @@ describe('deletes', () => {
       409,
       'stale_version',
     );
-    expect((await coordinator.request('DELETE', `/api/racks/${rack.id}`)).status).toBe(204);
+    expect(
+      (await coordinator.request('DELETE', `/api/racks/${rack.id}?version=${rack.version}`)).status,
+    ).toBe(204);
     expect((await coordinator.get(`/api/racks/${rack.id}`)).status).toBe(404);
     expect(auditCount('Rack', rack.id, 'rack.delete')).toBe(1);
     expect(auditCount('Device', device.id, 'device.delete')).toBe(1);
@@ -538,14 +693,20 @@ describe('deletes', () => {
         db.prepare('select count(*) as n from rack where tenant_id = ?').get(tenantIds.NOVA),
       ) as { n: number };
 
+      const nova = tenantSchema.parse(await (await coordinator.get(`/api/tenants/${tenantIds.NOVA}`)).json());
+
       const inUse = [
-        [`/api/sites/${site.id}`, 'rooms'],
-        [`/api/rooms/${room.id}`, '1 racks'],
-        [`/api/device-types/${type.id}`, '1 devices'],
-        [`/api/tenants/${tenantIds.NOVA}`, `${novaRacks.n} racks`],
+        [`/api/sites/${site.id}`, site.version, 'rooms'],
+        [`/api/rooms/${room.id}`, room.version, '1 racks'],
+        [`/api/device-types/${type.id}`, type.version, '1 devices'],
+        [`/api/tenants/${nova.id}`, nova.version, `${novaRacks.n} racks`],
       ] as const;
-      for (const [path, uses] of inUse) {
-        const error = await expectError(await coordinator.request('DELETE', path), 409, 'conflict');
+      for (const [path, version, uses] of inUse) {
+        const error = await expectError(
+          await coordinator.request('DELETE', `${path}?version=${version}`),
+          409,
+          'conflict',
+        );
         expect(error.message).toContain(uses);
         // What still uses it, as fields a client can word: `racks`: `3`.
         expect(error.fields?.map((field) => field.path)).toContain(uses.split(' ').at(-1));
@@ -553,8 +714,12 @@ describe('deletes', () => {
         expect((await coordinator.get(path)).status).toBe(200);
       }
 
-      expect((await coordinator.request('DELETE', `/api/devices/${device.id}`)).status).toBe(204);
-      expect((await coordinator.request('DELETE', `/api/racks/${rack.id}`)).status).toBe(204);
+      for (const path of [
+        `/api/devices/${device.id}?version=${device.version}`,
+        `/api/racks/${rack.id}?version=${rack.version}`,
+      ]) {
+        expect((await coordinator.request('DELETE', path)).status).toBe(204);
+      }
       await expectError(
         await coordinator.request('DELETE', `/api/rooms/${room.id}?version=${room.version + 1}`),
         409,
@@ -573,10 +738,10 @@ describe('deletes', () => {
         (value) => siteSchema.parse(value),
       );
       for (const [path, entityType, action, id] of [
-        [`/api/sites/${emptySite.id}`, 'Site', 'site.delete', emptySite.id],
+        [`/api/sites/${emptySite.id}?version=${emptySite.version}`, 'Site', 'site.delete', emptySite.id],
         [`/api/rooms/${room.id}?version=${room.version}`, 'Room', 'room.delete', room.id],
-        [`/api/device-types/${type.id}`, 'Device type', 'device-type.delete', type.id],
-        [`/api/tenants/${tenant.id}`, 'Tenant', 'tenant.delete', tenant.id],
+        [`/api/device-types/${type.id}?version=${type.version}`, 'DeviceType', 'device-type.delete', type.id],
+        [`/api/tenants/${tenant.id}?version=${tenant.version}`, 'Tenant', 'tenant.delete', tenant.id],
       ] as const) {
         expect((await coordinator.request('DELETE', path)).status).toBe(204);
         expect(auditCount(entityType, id, action)).toBe(1);
@@ -629,6 +794,41 @@ describe('audit and live events', () => {
       expect(auditCount('Room', room.id, 'room.create')).toBe(1);
     } finally {
       staff.close();
+      nova.close();
+    }
+  });
+});
+
+describe('live events of shared racks', () => {
+  it("announces a shared rack's change to the tenants whose devices it holds, and to no other tenant", async () => {
+    const novaViewer = await signedIn(t.url, 'viewer');
+    const nova = new LiveClient(t.url, novaViewer.cookie);
+    await nova.ready();
+    try {
+      const room = await newRoom(coordinator);
+      const type = await newType(coordinator);
+      const theirs = await newRack(coordinator, room.id);
+      await newDevice(coordinator, type.id, theirs.id, { tenantId: tenantIds.KORE! });
+      const ours = await newRack(coordinator, room.id);
+      await newDevice(coordinator, type.id, ours.id, { tenantId: tenantIds.KORE! });
+      await newDevice(coordinator, type.id, ours.id, { tenantId: tenantIds.NOVA!, position: 3 });
+      for (const rack of [theirs, ours]) {
+        expect(
+          (await coordinator.patch(`/api/racks/${rack.id}`, { version: rack.version, powerBudgetKw: 9 }))
+            .status,
+        ).toBe(200);
+      }
+      // Events arrive in commit order: once the second is in, the first would have been too.
+      await nova.until((events) =>
+        events.some(
+          (event) => event.type === 'rack.updated' && rackSchema.parse(event.payload).id === ours.id,
+        ),
+      );
+      const updated = nova.events
+        .filter((event) => event.type === 'rack.updated')
+        .map((event) => rackSchema.parse(event.payload).id);
+      expect(updated).toEqual([ours.id]);
+    } finally {
       nova.close();
     }
   });

@@ -10,6 +10,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config/app-config.js';
 import { procedureVersion } from '../../server/src/procedures/library-validator.js';
+import { withRawDatabase } from './support/sqlite.js';
 import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const realLibrary = join(repoRoot, 'procedures');
@@ -138,5 +139,32 @@ describe('procedure library API', () => {
     expect(
       ((await (await admin.get('/api/procedures/problems')).json()) as ProcedureProblemList).items,
     ).toEqual([]);
+
+    // Audited, by the admin, with the versions before and after and what changed.
+    const audits = withRawDatabase(
+      t.config.databaseFile,
+      (db) =>
+        db
+          .prepare(
+            `select actor_name as actor, entity_type as type, entity_id as id, before, after
+             from audit_event where action = 'procedures.reload' order by id`,
+          )
+          .all() as { actor: string; type: string; id: string; before: string; after: string }[],
+    );
+    expect(audits).toHaveLength(1);
+    const [audit] = audits;
+    expect(audit).toMatchObject({ actor: 'admin', type: 'ProcedureLibrary', id: 'library' });
+    expect(JSON.parse(audit!.before)).toEqual({
+      versions: expect.objectContaining({ 'visitor-escort': before.version }) as unknown,
+      problems: [expect.stringMatching(/^sop\/half-written\.yaml:\d+: steps\[0\]\.text\.en: /) as unknown],
+    });
+    expect(JSON.parse(audit!.after)).toMatchObject({
+      versions: { 'visitor-escort': after.version, 'half-written': expect.any(String) as unknown },
+      added: ['half-written'],
+      changed: ['visitor-escort'],
+      removed: [],
+      problems: [],
+    });
+    expect(await (await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 });

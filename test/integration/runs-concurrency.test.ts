@@ -166,8 +166,8 @@ describe('procedure runs: never lost, never twice, live', () => {
     expect(await verification.json()).toMatchObject({ ok: true });
   });
 
-  // How fast (the issue asks within a second) is measured by test/bench/runs.bench.ts, not asserted here.
-  it('sends every record and verification live to the staff', async () => {
+  // Within a second of the API answer (the issue's bound); test/bench/runs.bench.ts measures how fast.
+  it('sends every record and verification live to the staff, within a second of the answer', async () => {
     const live = new LiveClient(t.url, coordinator.cookie);
     const viewer = await signedIn(t.url, 'viewer');
     const tenantLive = new LiveClient(t.url, viewer.cookie);
@@ -176,7 +176,10 @@ describe('procedure runs: never lost, never twice, live', () => {
       await tenantLive.ready();
       const run = await startRun(technician);
       const { record } = await signStep(technician, run.id, 'badge-in', { outcome: 'done' });
-      const events = await live.until((received) => received.some((event) => event.type === 'step.recorded'));
+      const events = await live.until(
+        (received) => received.some((event) => event.type === 'step.recorded'),
+        1_000,
+      );
       const recorded = events.find(
         (event) => event.type === 'step.recorded',
       ) as LiveEnvelope<'step.recorded'>;
@@ -195,7 +198,7 @@ describe('procedure runs: never lost, never twice, live', () => {
         recordId: bypass.record.id,
       });
       const verified = (
-        await live.until((received) => received.some((event) => event.type === 'step.verified'))
+        await live.until((received) => received.some((event) => event.type === 'step.verified'), 1_000)
       ).find((event) => event.type === 'step.verified') as LiveEnvelope<'step.verified'>;
       expect(verified.payload.record.verification).not.toBeNull();
       // Runs are internal: a client viewer's socket receives none of it.

@@ -11,6 +11,7 @@ import {
   tempLibrary,
 } from './support/run-fixtures.js';
 import { openRunsOf } from '../../server/src/runs/run.repository.js';
+import { pdfText } from '../fixtures/pdf-text.js';
 import { withRawDatabase } from './support/sqlite.js';
 import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -198,18 +199,134 @@ describe('procedure runs: pinned versions, incidents, proof', () => {
     expect(readLoad[1]).toContain(`,${first.record.id},`);
   });
 
-  it('exports the full record as a PDF', async () => {
+  it('exports the full record as a PDF: who, when (device time too), readings with their range, proof, corrections', async () => {
     const run = await startRun(technician);
-    await signStep(technician, run.id, 'badge-in', { outcome: 'done', comment: 'Entrée côté quai Ω' });
+    // Ticked offline at 10:00:00 on the device, received later by the server.
+    const deviceTime = new Date(Date.now() - 3_600_000).toISOString();
+    await signStep(technician, run.id, 'badge-in', {
+      outcome: 'done',
+      comment: 'Entrée côté quai Ω',
+      deviceTime,
+    });
+    const misread = await signStep(technician, run.id, 'read-load', { outcome: 'done', reading: 88 });
+    const corrected = await signStep(technician, run.id, 'read-load', {
+      outcome: 'done',
+      reading: 44,
+      reason: 'decimal misplaced',
+      expectedRecordId: misread.record.id,
+    });
+    const bypass = await signStep(technician, run.id, 'switch-bypass', { outcome: 'done' });
+    const verified = await coordinator.post(`/api/runs/${run.id}/steps/switch-bypass/verification`, {
+      recordId: bypass.record.id,
+    });
+    expect(verified.status).toBe(201);
+    const photo = Buffer.from('PDF export evidence photo');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'display.png');
+    const uploaded = await fetch(`${t.url}/api/runs/${run.id}/evidence`, {
+      method: 'POST',
+      headers: { cookie: technician.cookie ?? '' },
+      body: form,
+    });
+    const sha256 = ((await uploaded.json()) as { sha256: string }).sha256;
+    await signStep(technician, run.id, 'photo', { outcome: 'done', evidence: [sha256] });
+    const current = (await (await coordinator.get(`/api/runs/${run.id}`)).json()) as RunDetail;
+    expect(
+      (
+        await coordinator.post(`/api/runs/${run.id}/abort`, {
+          reason: 'Alarme onduleur',
+          version: current.version,
+        })
+      ).status,
+    ).toBe(200);
+
     const response = await coordinator.get(`/api/runs/${run.id}/export?format=pdf&lang=en`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.subarray(-6).toString('latin1')).toMatch(/%%EOF/);
-    expect(bytes.length).toBeGreaterThan(1500);
+    // Table cells wrap: compare the text with the line breaks and hyphenless wraps removed.
+    const text = pdfText(bytes).replace(/\s+/g, ' ');
+    const flat = pdfText(bytes).replace(/\s+/g, '');
+    const utc = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    expect(text).toContain(`Procedure run record #${run.id}`);
+    expect(text).toContain('Abort reason');
+    expect(text).toContain('Alarme onduleur');
+    expect(text).toContain('Entrée côté quai Ohm');
+    expect(text).toContain(`device time (offline) ${utc(deviceTime)}`);
+    expect(text).toContain('88 %');
+    expect(text).toContain('range 0–80 %');
+    expect(text).toContain('OUT OF RANGE');
+    expect(text).toContain(`corrected by #${corrected.record.id}`);
+    expect(text).toContain('decimal misplaced');
+    expect(flat).toContain(`sha256${sha256}`);
+    const verifier = (
+      (await verified.json()) as { record: { verification: { by: { displayName: string } } } }
+    ).record.verification.by.displayName;
+    expect(text).toContain(verifier);
+
+    const french = pdfText(
+      Buffer.from(
+        await (await coordinator.get(`/api/runs/${run.id}/export?format=pdf&lang=fr`)).arrayBuffer(),
+      ),
+    ).replace(/\s+/g, ' ');
+    expect(french).toContain(`heure de l’appareil (hors ligne) ${utc(deviceTime)}`);
+    expect(french).toContain('plage 0–80 %');
+    expect(french).toContain('HORS PLAGE');
+
+    const csv = await (await coordinator.get(`/api/runs/${run.id}/export?format=csv`)).text();
+    const badgeIn = csv.split('\r\n').find((line) => line.includes(',badge-in,'));
+    expect(badgeIn).toContain(`,${deviceTime},`);
     expect((await coordinator.get(`/api/runs/${run.id}/export?format=doc`)).status).toBe(400);
     expect((await coordinator.get('/api/runs/99999999/export?format=pdf')).status).toBe(404);
+  });
+
+  it('is append-only in the database itself: an UPDATE or DELETE of a record, verification or evidence row fails', async () => {
+    const run = await startRun(technician);
+    await signStep(technician, run.id, 'badge-in', { outcome: 'done' });
+    await signStep(technician, run.id, 'read-load', { outcome: 'done', reading: 30 });
+    const bypass = await signStep(technician, run.id, 'switch-bypass', { outcome: 'done' });
+    const verified = await coordinator.post(`/api/runs/${run.id}/steps/switch-bypass/verification`, {
+      recordId: bypass.record.id,
+    });
+    expect(verified.status).toBe(201);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from(`append-only ${run.id}`))]), 'p.png');
+    const uploaded = await fetch(`${t.url}/api/runs/${run.id}/evidence`, {
+      method: 'POST',
+      headers: { cookie: technician.cookie ?? '' },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+
+    const attempts = [
+      ['update step_record set outcome = ?, reading_value = 99 where id = ?', 'failed', bypass.record.id],
+      ['delete from step_record where id = ?', bypass.record.id],
+      ['update step_verification set verified_at = 0 where record_id = ?', bypass.record.id],
+      ['delete from step_verification where record_id = ?', bypass.record.id],
+      ['update run_evidence set sha256 = ? where run_id = ?', 'f'.repeat(64), run.id],
+      ['delete from run_evidence where run_id = ?', run.id],
+    ] as const;
+    withRawDatabase(t.config.databaseFile, (db) => {
+      for (const [sql, ...params] of attempts) {
+        expect(() => db.prepare(sql).run(...params), sql).toThrow(
+          /is write-once: rows are never updated or deleted/,
+        );
+      }
+    });
+    // Nothing changed: the API still shows the run as it was signed.
+    const after = (await (await coordinator.get(`/api/runs/${run.id}`)).json()) as RunDetail;
+    expect(stepOf(after, 'switch-bypass')).toMatchObject({
+      status: 'done',
+      verification: 'verified',
+      current: { id: bypass.record.id, outcome: 'done' },
+    });
+    expect(
+      withRawDatabase(t.config.databaseFile, (db) =>
+        db.prepare('select count(*) as n from run_evidence where run_id = ?').get(run.id),
+      ),
+    ).toEqual({ n: 1 });
   });
 
   it('reassigns an open run to someone who may tick steps', async () => {

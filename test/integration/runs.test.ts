@@ -369,19 +369,69 @@ describe('procedure runs: sign-off rules', () => {
     expect(auditActions('ProcedureRun', run.id)).toEqual(['run.start', 'run.complete']);
   });
 
-  it('never requires rollback steps, and records them in any order', async () => {
+  it('does not require rollback steps of a change that went through, and records them in any order', async () => {
     const run = await startRun(coordinator, 'swap-pdu');
     expect(run.progress).toMatchObject({ required: 1, total: 2 });
     expect(stepOf(run, 'put-back')).toMatchObject({ rollback: true, status: 'pending' });
-    await signStep(coordinator, run.id, 'put-back', { outcome: 'done' });
-    await signStep(coordinator, run.id, 'swap', { outcome: 'failed', reason: 'new PDU faulty' });
-    const completed = await coordinator.post(`/api/runs/${run.id}/complete`, {});
+    const swapped = await signStep(coordinator, run.id, 'swap', { outcome: 'done' });
+    expect(swapped.run.progress.readyToComplete).toBe(true);
+    expect((await coordinator.post(`/api/runs/${run.id}/complete`, {})).status).toBe(200);
+
+    const early = await startRun(coordinator, 'swap-pdu');
+    await signStep(coordinator, early.id, 'put-back', { outcome: 'done' });
+    await signStep(coordinator, early.id, 'swap', { outcome: 'failed', reason: 'new PDU faulty' });
+    const completed = await coordinator.post(`/api/runs/${early.id}/complete`, {});
     expect(completed.status).toBe(200);
     expect(((await completed.json()) as RunDetail).progress).toMatchObject({
-      signed: 1,
-      required: 1,
+      signed: 2,
+      required: 2,
       failed: 1,
     });
+  });
+
+  it('does not complete a change whose step failed until its rollback steps are signed', async () => {
+    const run = await startRun(coordinator, 'swap-pdu');
+    const failed = await signStep(coordinator, run.id, 'swap', {
+      outcome: 'failed',
+      reason: 'new PDU faulty',
+    });
+    // The rollback step became required: 1 of 2 signed.
+    expect(failed.run.progress).toMatchObject({ signed: 1, required: 2, failed: 1, readyToComplete: false });
+    const refused = await coordinator.post(`/api/runs/${run.id}/complete`, {});
+    expect(refused.status).toBe(422);
+    const error = await errorOf(refused);
+    expect(error.message).toMatch(/rollback/);
+    expect(error.fields).toEqual([{ path: 'steps.put-back', message: 'rollback step not signed' }]);
+    expect(auditActions('ProcedureRun', run.id)).toEqual(['run.start']);
+
+    // Corrected to done (the retry worked): the rollback is no longer needed.
+    const retried = await signStep(coordinator, run.id, 'swap', {
+      outcome: 'done',
+      reason: 'second PDU fitted',
+      expectedRecordId: failed.record.id,
+    });
+    expect(retried.run.progress).toMatchObject({ signed: 1, required: 1, readyToComplete: true });
+    const again = await signStep(coordinator, run.id, 'swap', {
+      outcome: 'failed',
+      reason: 'second PDU faulty too',
+      expectedRecordId: retried.record.id,
+    });
+    expect(again.run.progress.readyToComplete).toBe(false);
+    const rolledBack = await signStep(coordinator, run.id, 'put-back', { outcome: 'done' });
+    expect(rolledBack.run.progress).toMatchObject({ signed: 2, required: 2, readyToComplete: true });
+    const listed = (await (
+      await coordinator.get(`/api/runs?procedureId=swap-pdu&state=in_progress`)
+    ).json()) as {
+      items: RunDetail[];
+    };
+    expect(listed.items.find((item) => item.id === run.id)?.progress).toMatchObject({
+      signed: 2,
+      required: 2,
+      readyToComplete: true,
+    });
+    const completed = await coordinator.post(`/api/runs/${run.id}/complete`, {});
+    expect(completed.status).toBe(200);
+    expect(((await completed.json()) as RunDetail).state).toBe('completed');
   });
 
   it('aborts with a reason, and nothing is recorded after', async () => {
@@ -396,6 +446,107 @@ describe('procedure runs: sign-off rules', () => {
     expect((await recordStep(technician, run.id, 'badge-in', { outcome: 'done' })).status).toBe(422);
     expect((await technician.post(`/api/runs/${run.id}/abort`, { reason: 'again' })).status).toBe(422);
     expect((await technician.post(`/api/runs/999999/abort`, { reason: 'x' })).status).toBe(404);
+  });
+
+  it('writes each act of a run to the audit trail: start, assignment, evidence, records, verification, abort', async () => {
+    const lastAuditId = () =>
+      withRawDatabase(
+        t.config.databaseFile,
+        (db) => (db.prepare('select max(id) as id from audit_event').get() as { id: number }).id,
+      );
+    const since = lastAuditId();
+    const technicianId = await userIdOf(technician);
+    const coordinatorId = await userIdOf(coordinator);
+    const run = await startRun(coordinator);
+    const assigned = await coordinator.patch(`/api/runs/${run.id}`, {
+      version: run.version,
+      assigneeId: technicianId,
+    });
+    expect(assigned.status).toBe(200);
+    const bytes = Buffer.from(`audit evidence ${run.id}`);
+    const evidence = (await (await upload(technician, run.id, bytes, 'panel.png')).json()) as RunEvidence;
+    await signStep(technician, run.id, 'badge-in', { outcome: 'done' });
+    await signStep(technician, run.id, 'read-load', { outcome: 'done', reading: 40 });
+    const bypass = await signStep(technician, run.id, 'switch-bypass', { outcome: 'done' });
+    const verified = (await (
+      await coordinator.post(`/api/runs/${run.id}/steps/switch-bypass/verification`, {
+        recordId: bypass.record.id,
+        comment: 'bypass lamp on',
+      })
+    ).json()) as StepRecordResult;
+    await coordinator.post(`/api/runs/${run.id}/abort`, {
+      reason: 'Maintenance window closed',
+      version: verified.run.version,
+    });
+
+    const rows = withRawDatabase(t.config.databaseFile, (db) =>
+      (
+        db
+          .prepare(
+            'select action, entity_type, entity_id, actor_id, before, after from audit_event where id > ? order by id',
+          )
+          .all(since) as {
+          action: string;
+          entity_type: string;
+          entity_id: string;
+          actor_id: number;
+          before: string | null;
+          after: string | null;
+        }[]
+      ).map((row) => ({
+        ...row,
+        before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
+        after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
+      })),
+    );
+    expect(rows.map((row) => [row.action, row.entity_type, row.actor_id])).toEqual([
+      ['run.start', 'ProcedureRun', coordinatorId],
+      ['run.assign', 'ProcedureRun', coordinatorId],
+      ['run.evidence', 'RunEvidence', technicianId],
+      ['step.record', 'StepRecord', technicianId],
+      ['step.record', 'StepRecord', technicianId],
+      ['step.record', 'StepRecord', technicianId],
+      ['step.verify', 'StepVerification', coordinatorId],
+      ['run.abort', 'ProcedureRun', coordinatorId],
+    ]);
+    const [start, assign, upload_, , , record, verify, abort] = rows;
+    expect(start).toMatchObject({ entity_id: String(run.id), after: { id: run.id, state: 'in_progress' } });
+    expect(assign).toMatchObject({
+      entity_id: String(run.id),
+      before: { assignee: null },
+      after: { assignee: { id: technicianId } },
+    });
+    const evidenceId = withRawDatabase(
+      t.config.databaseFile,
+      (db) =>
+        (
+          db
+            .prepare('select id from run_evidence where run_id = ? and sha256 = ?')
+            .get(run.id, evidence.sha256) as {
+            id: number;
+          }
+        ).id,
+    );
+    expect(upload_).toMatchObject({
+      entity_id: String(evidenceId),
+      after: { runId: run.id, sha256: createHash('sha256').update(bytes).digest('hex'), name: 'panel.png' },
+    });
+    expect(record).toMatchObject({
+      entity_id: String(bypass.record.id),
+      after: { id: bypass.record.id, stepId: 'switch-bypass', outcome: 'done' },
+    });
+    expect(verify?.after).toMatchObject({
+      id: bypass.record.id,
+      stepId: 'switch-bypass',
+      verification: { by: { id: coordinatorId }, comment: 'bypass lamp on' },
+    });
+    expect(abort).toMatchObject({
+      entity_id: String(run.id),
+      before: { state: 'in_progress' },
+      after: { state: 'aborted', abortReason: 'Maintenance window closed' },
+    });
+    const admin = await signedIn(t.url, 'admin');
+    expect(await (await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
   it('lists runs newest first with their progress, filtered by state, procedure and mine', async () => {

@@ -1,17 +1,20 @@
 import {
   handoverSchema,
+  occurrenceSchema,
   pageSchema,
   shiftLogEntrySchema,
   siteSchema,
   type Handover,
+  type RunDetail,
   type ShiftLogEntry,
 } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskScheduler } from '../../server/src/tasks/task-scheduler.js';
 import { newIncident } from './support/incident-fixtures.js';
 import { created, expectError, ok, unique } from './support/inventory-fixtures.js';
 import { LiveClient } from './support/live-client.js';
 import { startRun, tempLibrary, userIdOf } from './support/run-fixtures.js';
-import { withRawDatabase } from './support/sqlite.js';
+import { countRows, withRawDatabase } from './support/sqlite.js';
 import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const parseEntry = (value: unknown): ShiftLogEntry => shiftLogEntrySchema.parse(value);
@@ -46,6 +49,36 @@ describe('main courante and shift handover', () => {
 
   const append = (client: ApiClient, body: object, headers?: Record<string, string>) =>
     client.post('/api/shift-log', { siteId, category: 'event', ...body }, headers);
+  /** A task run every hour, announced 2 h ahead: its next occurrence is due at once. */
+  const dueOccurrence = async (title: string, onSite = siteId) => {
+    const hours = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}:30`);
+    const task = await coordinator.post('/api/tasks', {
+      title,
+      procedureId: 'check-ups',
+      scope: { siteId: onSite },
+      schedule: { kind: 'daily', times: hours },
+      leadMinutes: 120,
+      graceMinutes: 30,
+    });
+    expect(task.status, await task.clone().text()).toBe(201);
+    const { id: taskId } = (await task.json()) as { id: number };
+    const due = await ok(
+      await coordinator.get(`/api/occurrences?taskId=${taskId}&state=due&limit=1`),
+      (value) => pageSchema(occurrenceSchema).parse(value),
+    );
+    expect(due.items.length).toBe(1);
+    return due.items[0]!;
+  };
+  const newSite = async () =>
+    created(
+      await admin.post('/api/sites', {
+        code: `SH-${unique('').replace(/\D/g, '').slice(-8)}`,
+        name: unique('Other site'),
+        timeZone: 'Europe/Paris',
+        countryCode: 'FR',
+      }),
+      (value) => siteSchema.parse(value),
+    );
   const auditCount = (action: string, entityId: number) =>
     withRawDatabase(t.config.databaseFile, (db) => {
       const row = db
@@ -130,6 +163,57 @@ describe('main courante and shift handover', () => {
       expect(after.items[0]?.id).toBe(before.items[0]?.id);
     });
 
+    it('checks run and occurrence links exist and labels them itself, whatever the client says', async () => {
+      const run = await startRun(coordinator, 'check-ups', { siteId });
+      const occurrence = await dueOccurrence(unique('Linked round'));
+      const entry = await created(
+        await append(coordinator, {
+          text: unique('Round started'),
+          links: [
+            { kind: 'run', id: run.id },
+            { kind: 'occurrence', id: occurrence.id },
+          ],
+        }),
+        parseEntry,
+      );
+      const local = new Date(Date.parse(occurrence.scheduledAt))
+        .toLocaleString('sv-SE', { timeZone: 'Europe/Paris' })
+        .slice(0, 16);
+      expect(entry.links).toEqual([
+        { kind: 'run', id: run.id, label: `#${run.id} · check-ups` },
+        { kind: 'occurrence', id: occurrence.id, label: `${occurrence.title} · ${local}` },
+      ]);
+      const before = countRows(t.config.databaseFile, 'shift_log_entry');
+      const unknown = await expectError(
+        await append(coordinator, {
+          text: 'x',
+          links: [
+            { kind: 'occurrence', id: 999_999 },
+            { kind: 'run', id: run.id },
+          ],
+        }),
+        422,
+        'rule_violation',
+      );
+      expect(unknown.fields?.[0]?.path).toBe('links.0.id');
+      const unknownRun = await expectError(
+        await append(coordinator, { text: 'x', links: [{ kind: 'run', id: 999_999 }] }),
+        422,
+        'rule_violation',
+      );
+      expect(unknownRun.fields?.[0]?.path).toBe('links.0.id');
+      // A label of the client's own is not accepted: the server names every link.
+      await expectError(
+        await append(coordinator, {
+          text: 'x',
+          links: [{ kind: 'occurrence', id: occurrence.id, label: 'INC-000001 · fake' }],
+        }),
+        400,
+        'validation_failed',
+      );
+      expect(countRows(t.config.databaseFile, 'shift_log_entry')).toBe(before);
+    });
+
     it('filters by category and pages newest first by keyset', async () => {
       const category = 'safety';
       const ids: number[] = [];
@@ -198,19 +282,22 @@ describe('main courante and shift handover', () => {
       });
       const entry = await created(await append(coordinator, { text: unique('Shift note') }), parseEntry);
       // Another site's incident and its run belong to that site's handover, not this one.
-      const otherSite = await created(
-        await admin.post('/api/sites', {
-          code: `SH-${Date.now().toString(36).toUpperCase().slice(-8)}`,
-          name: unique('Other site'),
-          timeZone: 'Europe/Paris',
-          countryCode: 'FR',
-        }),
-        (value) => siteSchema.parse(value),
-      );
+      const otherSite = await newSite();
       const elsewhere = await newIncident(coordinator, { siteId: otherSite.id });
       const elsewhereRun = await startRun(coordinator, 'check-ups', {
         context: { kind: 'incident', id: elsewhere.id },
       });
+      // Free runs belong to the site they were started for; one without a site to no handover.
+      const freeHere = await startRun(coordinator, 'check-ups', { siteId });
+      const freeElsewhere = await startRun(coordinator, 'check-ups', { siteId: otherSite.id });
+      const freeNowhere = await startRun(coordinator, 'check-ups');
+      // A run of one of this site's occurrences is on this site.
+      const occurrence = await dueOccurrence(unique('Round in progress'));
+      const occurrenceRunId = (
+        await created(await coordinator.post(`/api/occurrences/${occurrence.id}/start`, {}), (value) =>
+          occurrenceSchema.parse(value),
+        )
+      ).runId;
       const draft = await ok(await coordinator.get(`/api/handovers/draft?siteId=${siteId}`), parseHandover);
       expect(draft).toMatchObject({ id: null, state: 'draft', siteId, incoming: null, submittedAt: null });
       const drafted = draft.snapshot.openIncidents.find((item) => item.id === incident.id);
@@ -221,7 +308,22 @@ describe('main courante and shift handover', () => {
       });
       expect(draft.snapshot.logEntries.map((item) => item.id)).toContain(entry.id);
       expect(draft.snapshot.openIncidents.map((item) => item.id)).not.toContain(elsewhere.id);
-      expect(draft.snapshot.runsInProgress.map((item) => item.id)).not.toContain(elsewhereRun.id);
+      const runIds = draft.snapshot.runsInProgress.map((item) => item.id);
+      expect(runIds).toEqual(expect.arrayContaining([run.id, freeHere.id, occurrenceRunId]));
+      expect(runIds).not.toContain(elsewhereRun.id);
+      expect(runIds).not.toContain(freeElsewhere.id);
+      expect(runIds).not.toContain(freeNowhere.id);
+      expect(draft.snapshot.runsInProgress.find((item) => item.id === occurrenceRunId)?.contextLabel).toBe(
+        (await ok(await coordinator.get(`/api/runs/${occurrenceRunId}`), (value) => value as RunDetail))
+          .context.label,
+      );
+      const otherDraft = await ok(
+        await coordinator.get(`/api/handovers/draft?siteId=${otherSite.id}`),
+        parseHandover,
+      );
+      expect(otherDraft.snapshot.runsInProgress.map((item) => item.id).sort((a, b) => a - b)).toEqual(
+        [elsewhereRun.id, freeElsewhere.id].sort((a, b) => a - b),
+      );
       // Drafting stores nothing.
       const listed = parseHandoverPage(
         await (await coordinator.get(`/api/handovers?siteId=${siteId}`)).json(),
@@ -243,6 +345,53 @@ describe('main courante and shift handover', () => {
       const upcoming = draft.snapshot.upcomingTasks.filter((item) => item.title === title);
       expect(upcoming.length).toBeGreaterThan(0);
       expect(Date.parse(upcoming[0]!.dueAt)).toBeGreaterThan(Date.now());
+    });
+
+    it("gives a run its context's site and refuses another or an unknown one", async () => {
+      const otherSite = await newSite();
+      const incident = await newIncident(coordinator, { siteId });
+      const mismatch = await expectError(
+        await coordinator.post('/api/runs', {
+          procedureId: 'check-ups',
+          context: { kind: 'incident', id: incident.id },
+          siteId: otherSite.id,
+        }),
+        422,
+        'rule_violation',
+      );
+      expect(mismatch.fields?.[0]?.path).toBe('siteId');
+      const unknown = await expectError(
+        await coordinator.post('/api/runs', { procedureId: 'check-ups', siteId: 999_999 }),
+        422,
+        'rule_violation',
+      );
+      expect(unknown.fields?.[0]?.path).toBe('siteId');
+      // The same site as the context's is accepted.
+      await startRun(coordinator, 'check-ups', { context: { kind: 'incident', id: incident.id }, siteId });
+    });
+
+    it("lists the site's overdue occurrences in the draft, not another site's", async () => {
+      const otherSite = await newSite();
+      const here = await dueOccurrence(unique('Missed round'));
+      const there = await dueOccurrence(unique('Missed round elsewhere'), otherSite.id);
+      // Their latest start passes: the scheduler flags them missed.
+      withRawDatabase(t.config.databaseFile, (db) =>
+        db
+          .prepare('update task_occurrence set due_at = ? where id in (?, ?)')
+          .run(Date.now() - 60_000, here.id, there.id),
+      );
+      await t.app.get(TaskScheduler).tick();
+      const draft = await ok(await coordinator.get(`/api/handovers/draft?siteId=${siteId}`), parseHandover);
+      expect(draft.snapshot.overdueTasks.find((item) => item.id === here.id)).toMatchObject({
+        title: here.title,
+        state: 'missed',
+      });
+      expect(draft.snapshot.overdueTasks.map((item) => item.id)).not.toContain(there.id);
+      const otherDraft = await ok(
+        await coordinator.get(`/api/handovers/draft?siteId=${otherSite.id}`),
+        parseHandover,
+      );
+      expect(otherDraft.snapshot.overdueTasks.map((item) => item.id)).toEqual([there.id]);
     });
 
     it('stores the snapshot as submitted, then only another coordinator acknowledges it', async () => {
@@ -269,6 +418,18 @@ describe('main courante and shift handover', () => {
 
         const pending = parseHandoverPage(await (await admin.get('/api/handovers?state=submitted')).json());
         expect(pending.items.map((item) => item.id)).toContain(submitted.id);
+
+        // A second handover while this one waits would split the shift: 409 with the pending one, nothing stored.
+        const handoversBefore = countRows(t.config.databaseFile, 'handover');
+        const submitsBefore = auditCount('handover.submit', submitted.id!);
+        const second = await expectError(
+          await coordinator.post('/api/handovers', { siteId, notes: 'forgotten note' }),
+          409,
+          'conflict',
+        );
+        expect(parseHandover(second.current)).toMatchObject({ id: submitted.id, state: 'submitted' });
+        expect(countRows(t.config.databaseFile, 'handover')).toBe(handoversBefore);
+        expect(auditCount('handover.submit', submitted.id!)).toBe(submitsBefore);
 
         const refused = await expectError(
           await coordinator.post(`/api/handovers/${submitted.id}/acknowledge`),
@@ -300,6 +461,12 @@ describe('main courante and shift handover', () => {
         await expectError(await admin.post(`/api/handovers/${submitted.id}/acknowledge`), 409, 'conflict');
         const after = parseHandoverPage(await (await admin.get('/api/handovers?state=submitted')).json());
         expect(after.items.map((item) => item.id)).not.toContain(submitted.id);
+        // Once acknowledged, the next handover can be submitted.
+        const next = await created(
+          await coordinator.post('/api/handovers', { siteId, notes: unique('Next shift') }),
+          parseHandover,
+        );
+        expect(next.shiftStart).toBe(submitted.submittedAt);
       } finally {
         live.close();
       }

@@ -72,6 +72,29 @@ describe('demo recurring programme', () => {
     }
   });
 
+  it("gives every seeded run its site: its occurrence's, its incident's, or the demo site for planned changes", () => {
+    const rows = withRawDatabase(
+      t.config.databaseFile,
+      (db) =>
+        db
+          .prepare(
+            `select r.context_kind as kind, count(*) as runs,
+                    sum(r.site_id is (case r.context_kind
+                      when 'occurrence' then (select o.site_id from task_occurrence o where o.id = r.context_id)
+                      when 'incident' then (select i.site_id from incident i where i.id = r.context_id)
+                      else (select min(id) from site) end)) as matching,
+                    sum(r.site_id is null) as without
+             from procedure_run r group by r.context_kind order by r.context_kind`,
+          )
+          .all() as { kind: string; runs: number; matching: number; without: number }[],
+    );
+    expect(rows.map((row) => row.kind)).toEqual(['incident', 'none', 'occurrence']);
+    for (const row of rows) {
+      expect(row.matching, row.kind).toBe(row.runs);
+      expect(row.without, row.kind).toBe(0);
+    }
+  });
+
   it('serves the overdue and upcoming lists to the board and the handover', async () => {
     const em = t.app.get(EntityManager).fork();
     const overdue = await overdueOccurrences(em);

@@ -10,11 +10,12 @@ import {
   taskPreviewSchema,
 } from '@vigie/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TaskScheduler } from '../../server/src/tasks/task-scheduler.js';
+import { deactivatedReason } from '../../server/src/tasks/tasks.service.js';
+import { maxCatchUpDays, TaskScheduler } from '../../server/src/tasks/task-scheduler.js';
 import { created, expectError, ok } from './support/inventory-fixtures.js';
 import { LiveClient, settle } from './support/live-client.js';
 import { tempLibrary } from './support/run-fixtures.js';
-import { withRawDatabase } from './support/sqlite.js';
+import { countRows, withRawDatabase } from './support/sqlite.js';
 import { type ApiClient, signedIn, startTestApp, type TestApp } from './support/test-app.js';
 
 // The server runs in this process: faking Date moves its clock too (timers stay real).
@@ -211,11 +212,12 @@ describe('recurring tasks and their occurrences', () => {
     // Two days later: the horizon moved by 6 occurrences, and the first ones are past their latest start.
     await jump('2026-03-29T10:00:00Z');
     const now = new Date('2026-03-29T10:00:00Z');
+    const rowsBefore = countRows(t.config.databaseFile, 'task_occurrence');
     const [one, two] = await Promise.all([scheduler.tick(now), scheduler.tick(now)]);
     const all = await occurrencesOf(task.id);
     expect(all.length).toBe(planned + 6);
-    expect(new Set(all.map((occurrence) => occurrence.scheduledAt)).size).toBe(all.length);
-    expect(one.created + two.created).toBeGreaterThanOrEqual(6);
+    // The two passes together report exactly the rows that were inserted (every task's, demo ones too).
+    expect(one.created + two.created).toBe(countRows(t.config.databaseFile, 'task_occurrence') - rowsBefore);
 
     const missed = all.filter((occurrence) => occurrence.state === 'missed');
     // Fri 15:00 and 23:00 CET, Sat 07:00, 15:00, 23:00 CET, Sun 07:00 CEST (dueAt 06:00Z): all past due.
@@ -407,5 +409,195 @@ describe('recurring tasks and their occurrences', () => {
     expect(before.length).toBeGreaterThan(1);
     const stale = await coordinator.patch(`/api/tasks/${task.id}`, { version: 1, title: 'Autre' });
     expect(stale.status).toBe(409);
+  });
+
+  it('a run aborted past the latest start leaves its occurrence missed, announced as overdue', async () => {
+    await jump('2026-04-03T12:40:00Z');
+    const task = await newTask({ title: 'Ronde interrompue', graceMinutes: 30 });
+    await t.app.get(TaskScheduler).tick(new Date('2026-04-03T12:40:00Z'));
+    const [due] = await occurrencesOf(task.id, '&state=due');
+    expect(due).toMatchObject({ scheduledAt: '2026-04-03T13:00:00.000Z', dueAt: '2026-04-03T13:30:00.000Z' });
+    const started = await created(await technician.post(`/api/occurrences/${due!.id}/start`, {}), (value) =>
+      occurrenceSchema.parse(value),
+    );
+    const live = new LiveClient(t.url, coordinator.cookie);
+    try {
+      await live.ready();
+      await jump('2026-04-03T13:45:00Z');
+      const aborted = await technician.post(`/api/runs/${started.runId}/abort`, {
+        reason: 'Coupure secteur',
+      });
+      expect(aborted.status, await aborted.text()).toBe(200);
+      const after = await ok(await coordinator.get(`/api/occurrences/${due!.id}`), (value) =>
+        occurrenceSchema.parse(value),
+      );
+      expect(after).toMatchObject({ state: 'missed', overdue: true });
+      await live.until((events) =>
+        events.some((event) => event.type === 'occurrence.overdue' && event.payload.id === due!.id),
+      );
+    } finally {
+      live.close();
+    }
+  });
+
+  it('deactivating a task cancels its open occurrences with a reason instead of letting them be missed', async () => {
+    await jump('2026-04-04T12:40:00Z');
+    const task = await newTask({ title: 'Ronde retirée' });
+    await t.app.get(TaskScheduler).tick(new Date('2026-04-04T12:40:00Z'));
+    const [due] = await occurrencesOf(task.id, '&state=due');
+    expect(due?.scheduledAt).toBe('2026-04-04T13:00:00.000Z');
+    const retired = await ok(
+      await coordinator.patch(`/api/tasks/${task.id}`, { version: task.version, active: false }),
+      (value) => recurringTaskSchema.parse(value),
+    );
+    expect(retired.active).toBe(false);
+    const after = await occurrencesOf(task.id);
+    // The future planned ones are gone; the one due now is cancelled, with its reason and its audit row.
+    expect(after.map((occurrence) => [occurrence.id, occurrence.state, occurrence.cancelReason])).toEqual([
+      [due!.id, 'cancelled', deactivatedReason],
+    ]);
+    const audits = withRawDatabase(t.config.databaseFile, (db) =>
+      Number(
+        (
+          db
+            .prepare(
+              `select count(*) as n from audit_event where action = 'occurrence.cancel' and entity_id = ?`,
+            )
+            .get(String(due!.id)) as { n: number }
+        ).n,
+      ),
+    );
+    expect(audits).toBe(1);
+    // Past its latest start, the scheduler finds nothing of this task to flag missed.
+    await jump('2026-04-04T15:00:00Z');
+    await t.app.get(TaskScheduler).tick(new Date('2026-04-04T15:00:00Z'));
+    expect((await occurrencesOf(task.id)).map((occurrence) => occurrence.state)).toEqual(['cancelled']);
+  });
+
+  it('filters the calendar by site and by team, free-text teams included', async () => {
+    await jump('2026-04-05T10:00:00Z');
+    const admin = await signedIn(t.url, 'admin');
+    const other = await created(
+      await admin.post('/api/sites', {
+        code: 'TSK-2',
+        name: 'Second site',
+        timeZone: 'Europe/Paris',
+        countryCode: 'FR',
+      }),
+      (value) => siteSchema.parse(value),
+    );
+    const here = await newTask({ title: 'Ronde site 1', team: 'Équipe de nuit' });
+    const there = await newTask({ title: 'Ronde site 2', scope: { siteId: other.id }, team: 'electrical' });
+    const window = 'from=2026-04-05T00:00:00Z&to=2026-04-07T00:00:00Z&limit=1000';
+    const list = async (query: string) =>
+      (
+        await ok(await coordinator.get(`/api/occurrences?${window}&${query}`), (value) =>
+          occurrencePage.parse(value),
+        )
+      ).items;
+    const onOther = await list(`siteId=${other.id}`);
+    expect(onOther.length).toBe(5); // 15:00 and 23:00 on the 5th, three on the 6th
+    expect(onOther.every((occurrence) => occurrence.taskId === there.id)).toBe(true);
+    const onFirst = await list(`siteId=${site.id}`);
+    expect(onFirst.some((occurrence) => occurrence.taskId === here.id)).toBe(true);
+    expect(onFirst.some((occurrence) => occurrence.taskId === there.id)).toBe(false);
+    const night = await list(`team=${encodeURIComponent('Équipe de nuit')}`);
+    expect(night.length).toBe(5);
+    expect(night.every((occurrence) => occurrence.taskId === here.id)).toBe(true);
+    const electrical = await list(`team=electrical&siteId=${site.id}`);
+    expect(electrical.some((occurrence) => occurrence.taskId === there.id)).toBe(false);
+    // The window bounds: nothing scheduled outside [from, to).
+    expect(
+      [...onOther, ...night].every(
+        (occurrence) =>
+          occurrence.scheduledAt >= '2026-04-05T00:00:00.000Z' &&
+          occurrence.scheduledAt < '2026-04-07T00:00:00.000Z',
+      ),
+    ).toBe(true);
+  });
+
+  it('previews from the start date: an every-other-day rule shows the days the scheduler plans', async () => {
+    const rrule = 'FREQ=DAILY;INTERVAL=2;BYHOUR=7;BYMINUTE=0';
+    const task = await newTask({
+      title: 'Ronde un jour sur deux',
+      rrule,
+      schedule: undefined,
+      startDate: '2026-04-04',
+    });
+    const planned = (await occurrencesOf(task.id)).map((occurrence) => occurrence.scheduledAt);
+    const preview = async (startDate?: string) =>
+      (
+        await ok(
+          await technician.post('/api/tasks/preview', {
+            siteId: site.id,
+            rrule,
+            ...(startDate ? { startDate } : {}),
+            count: planned.length,
+          }),
+          (value) => taskPreviewSchema.parse(value),
+        )
+      ).items.map((item) => item.at);
+    expect(planned[0]).toBe('2026-04-06T05:00:00.000Z');
+    expect(await preview('2026-04-04')).toEqual(planned);
+    // Anchored on today (the 5th) instead, the preview would show the other days.
+    expect((await preview())[0]).toBe('2026-04-07T05:00:00.000Z');
+  });
+
+  it('after an outage, the occurrences that fell inside it are created and counted missed, each announced once', async () => {
+    await jump('2026-04-20T10:00:00Z');
+    const task = await newTask({ title: 'Ronde pendant la panne' });
+    // Only this task runs through the outage: the earlier tests' tasks would add hundreds of sweeps.
+    withRawDatabase(t.config.databaseFile, (db) => {
+      db.prepare('update recurring_task set active = 0 where id <> ?').run(task.id);
+      db.prepare(
+        `update task_occurrence set state = 'cancelled' where state in ('scheduled', 'due') and task_id <> ?`,
+      ).run(task.id);
+    });
+    const live = new LiveClient(t.url, coordinator.cookie);
+    await live.ready();
+    try {
+      // No server ran for ten days: beyond the planned horizon (20 April + 30 min + 7 days).
+      await jump('2026-04-30T10:00:00Z');
+      await t.app.get(TaskScheduler).tick(new Date('2026-04-30T10:00:00Z'));
+      const all = await occurrencesOf(task.id);
+      const past = all.filter((occurrence) => occurrence.scheduledAt < '2026-04-30T10:00:00.000Z');
+      // 13:00Z and 21:00Z on the 20th, three a day from the 21st to the 29th, 05:00Z on the 30th.
+      expect(past.length).toBe(2 + 3 * 9 + 1);
+      expect(past.every((occurrence) => occurrence.state === 'missed')).toBe(true);
+      expect(past.map((occurrence) => occurrence.scheduledAt)).toContain('2026-04-28T13:00:00.000Z');
+      await live.until(
+        (events) =>
+          events.filter(
+            (event) =>
+              event.type === 'occurrence.overdue' && past.some((item) => item.id === event.payload.id),
+          ).length >= past.length,
+      );
+      await settle();
+      const announced = live.events.flatMap((event) =>
+        event.type === 'occurrence.overdue' && past.some((item) => item.id === event.payload.id)
+          ? [event.payload.id]
+          : [],
+      );
+      expect(announced.sort((a, b) => a - b)).toEqual(
+        past.map((occurrence) => occurrence.id).sort((a, b) => a - b),
+      );
+    } finally {
+      live.close();
+    }
+
+    // A much older horizon (a restored backup) catches up at most maxCatchUpDays back.
+    await jump('2026-05-01T10:00:00Z');
+    const other = await newTask({ title: 'Ronde restaurée', startDate: '2026-01-01' });
+    withRawDatabase(t.config.databaseFile, (db) =>
+      db
+        .prepare('update recurring_task set planned_until = ? where id = ?')
+        .run(Date.parse('2026-02-01T00:00:00Z'), other.id),
+    );
+    await t.app.get(TaskScheduler).tick(new Date('2026-05-01T10:00:00Z'));
+    const restored = await occurrencesOf(other.id);
+    expect(Date.parse(restored[0]!.scheduledAt)).toBeGreaterThanOrEqual(
+      Date.parse('2026-05-01T10:00:00Z') - maxCatchUpDays * 86_400_000,
+    );
+    expect(restored.filter((occurrence) => occurrence.state === 'missed').length).toBe(3 * maxCatchUpDays);
   });
 });

@@ -7,6 +7,7 @@ import {
   startTestApp,
   type TestApp,
 } from './support/test-app.js';
+import { withRawDatabase } from './support/sqlite.js';
 
 describe('user administration', () => {
   let t: TestApp;
@@ -95,6 +96,37 @@ describe('user administration', () => {
     await admin.patch(`/api/users/${user.id}`, { version: current.version, active: false });
     expect((await again.get('/api/auth/me')).status).toBe(401);
     expect((await new ApiClient(t.url).login('soon.manager', 'correct-horse-battery')).status).toBe(401);
+  });
+
+  it('resets a password: every session of the user ends, only the new password works, the trail says so', async () => {
+    const user = await create('forgetful');
+    const laptop = await signedIn(t.url, 'forgetful', 'correct-horse-battery');
+    const phone = await signedIn(t.url, 'forgetful', 'correct-horse-battery');
+    const reset = await admin.patch(`/api/users/${user.id}`, {
+      version: user.version,
+      password: 'a-brand-new-passphrase',
+    });
+    expect(reset.status).toBe(200);
+    expect(JSON.stringify(await reset.json())).not.toMatch(/argon2|passwordHash|brand-new/);
+    expect((await laptop.get('/api/auth/me')).status).toBe(401);
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    const sessionsLeft = withRawDatabase(t.config.databaseFile, (db) =>
+      db.prepare('select count(*) as n from user_session where user_id = ?').get(user.id),
+    );
+    expect(sessionsLeft).toEqual({ n: 0 });
+    expect((await new ApiClient(t.url).login('forgetful', 'correct-horse-battery')).status).toBe(401);
+    expect((await new ApiClient(t.url).login('forgetful', 'a-brand-new-passphrase')).status).toBe(200);
+
+    const event = withRawDatabase(t.config.databaseFile, (db) =>
+      db
+        .prepare(
+          "select before, after from audit_event where action = 'user.update' and entity_id = ? order by id desc limit 1",
+        )
+        .get(String(user.id)),
+    ) as { before: string; after: string };
+    expect(`${event.before} ${event.after}`).not.toMatch(/argon2|passwordHash|correct-horse|brand-new/);
+    expect(JSON.parse(event.after)).toMatchObject({ username: 'forgetful', passwordReset: true });
+    expect(JSON.parse(event.before)).not.toHaveProperty('passwordReset');
   });
 
   it('requires a tenant for a client viewer and only for them', async () => {

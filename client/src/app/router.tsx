@@ -14,6 +14,7 @@ import { RackPage } from '../features/inventory/components/rack-page';
 import { RacksPage } from '../features/inventory/components/racks-page';
 import { RoomPage } from '../features/inventory/components/room-page';
 import { RoomsPage } from '../features/inventory/components/rooms-page';
+import { SitePage } from '../features/inventory/components/site-page';
 import { SitesPage } from '../features/inventory/components/sites-page';
 import { ProceduresPage } from '../features/procedures/components/procedures-page';
 import { ReportsPage } from '../features/reports/components/reports-page';
@@ -62,6 +63,7 @@ const router = createBrowserRouter([
                   { path: 'rooms', element: <RoomsPage /> },
                   { path: 'rooms/:roomId', element: <RoomPage /> },
                   { path: 'sites', element: <SitesPage /> },
+                  { path: 'sites/:siteId', element: <SitePage /> },
                   { path: 'device-types', element: <DeviceTypesPage /> },
                   { path: 'placement', element: <PlacementPage /> },
                   { path: 'import', element: <CsvImportPage /> },

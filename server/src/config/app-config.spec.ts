@@ -25,6 +25,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/vigie' })).toThrow(/only SQLite file URLs/);
   });
 
+  it('accepts a body limit that body-parser understands and refuses anything else at start', () => {
+    expect(loadConfig({}).bodyLimit).toBe('1mb');
+    expect(loadConfig({ BODY_LIMIT: '512kb' }).bodyLimit).toBe('512kb');
+    expect(loadConfig({ BODY_LIMIT: '2097152' }).bodyLimit).toBe('2097152');
+    for (const bad of ['abc', '1 megabyte', '-1mb', '']) {
+      expect(() => loadConfig({ BODY_LIMIT: bad })).toThrow(/BODY_LIMIT: a size such as 512kb or 1mb/);
+    }
+  });
+
   it('bounds what a live socket may have queued: 1 MiB by default, at least 16 KiB', () => {
     expect(loadConfig({}).liveQueueKb).toBe(1024);
     expect(loadConfig({ VIGIE_LIVE_QUEUE_KB: '256' }).liveQueueKb).toBe(256);

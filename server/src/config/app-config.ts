@@ -25,7 +25,11 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  BODY_LIMIT: z.string().default('1mb'),
+  // What body-parser understands: a byte count with an optional unit, e.g. 512kb or 1mb.
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?(b|kb|mb)?$/i, 'a size such as 512kb or 1mb')
+    .default('1mb'),
   COOKIE_SECURE: booleanFlag.default(false),
   CLIENT_DIST: z.string().optional(),
   VIGIE_PROCEDURES_DIR: z.string().optional(),

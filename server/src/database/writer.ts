@@ -52,7 +52,7 @@ export class Writer {
       await settleIdempotencyClaim(em, done);
       return done;
     });
-    if (context) this.publisher.emit(context.staged);
+    if (context) this.publisher.publish(context.staged);
     return result;
   }
 }

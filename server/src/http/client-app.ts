@@ -7,6 +7,14 @@ import type { NextFunction, Request, Response } from 'express';
 export function serveClientApp(app: NestExpressApplication, clientDist: string): boolean {
   const indexFile = join(clientDist, 'index.html');
   if (!existsSync(indexFile)) return false;
+  const workerFile = join(clientDist, 'sw.js');
+  // The service worker: always revalidated, so a deploy reaches the devices at their next visit.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isWorker = request.path === '/sw.js' && (request.method === 'GET' || request.method === 'HEAD');
+    if (!isWorker || !existsSync(workerFile)) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(workerFile, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
   app.useStaticAssets(clientDist, { index: false, maxAge: '1h', immutable: false });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPage = request.method === 'GET' && request.accepts('html') === 'html';

@@ -24,8 +24,10 @@ export function announceIncident(
   }
 }
 
-/** A note goes wherever the incident is seen. */
+/** A note goes to staff; to the affected tenants' viewers only when it is marked visible to the client. */
 export function announceNote(tx: WriteContext, incident: IncidentDto, entry: TimelineEntry): void {
-  const rooms = [liveRooms.staff, ...incident.tenants.map((tenant) => liveRooms.tenant(tenant.id))];
+  const clientVisible = entry.kind === 'note' && entry.details.clientVisible === true;
+  const tenantRooms = clientVisible ? incident.tenants.map((tenant) => liveRooms.tenant(tenant.id)) : [];
+  const rooms = [liveRooms.staff, ...tenantRooms];
   tx.announce('incident.note-added', { incidentId: incident.id, entry }, rooms);
 }

@@ -16,6 +16,8 @@ const IncidentTimelineEntrySchema = defineEntity({
     author: () => p.manyToOne(User).nullable(),
     kind: p.enum(timelineEntryKinds),
     details: p.json<TimelineEntry['details']>(),
+    /** Notes only: client viewers of the affected tenants see the note (other notes are internal). */
+    clientVisible: p.boolean().default(false),
   },
 });
 

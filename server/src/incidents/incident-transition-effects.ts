@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { allowedIncidentTransitions, canTransition, type IncidentTransition } from '@vigie/shared';
+import {
+  allowedIncidentTransitions,
+  canTransition,
+  type IncidentStatus,
+  type IncidentTransition,
+} from '@vigie/shared';
 import { DomainError } from '../common/domain-error.js';
 import { openRunsOf } from '../runs/run.repository.js';
 import { assignableUser } from './incident-assignee.js';
@@ -14,21 +19,17 @@ function ruleViolation(path: string, message: string): DomainError {
 export async function checkTransition(
   em: EntityManager,
   incident: Incident,
-  change: IncidentTransition,
+  to: IncidentStatus,
 ): Promise<void> {
   const from = incident.status;
-  if (!canTransition(from, change.to)) {
+  if (!canTransition(from, to)) {
     const allowed = allowedIncidentTransitions[from];
     const list = allowed.length > 0 ? allowed.join(', ') : 'none';
-    throw new DomainError(
-      'rule_violation',
-      `An incident cannot go from ${from} to ${change.to}; allowed: ${list}`,
-      {
-        fields: [{ path: 'to', message: `allowed from ${from}: ${list}` }],
-      },
-    );
+    throw new DomainError('rule_violation', `An incident cannot go from ${from} to ${to}; allowed: ${list}`, {
+      fields: [{ path: 'to', message: `allowed from ${from}: ${list}` }],
+    });
   }
-  if (change.to === 'resolved' || change.to === 'closed') {
+  if (to === 'resolved' || to === 'closed') {
     const [open] = await openRunsOf(em, { kind: 'incident', id: incident.id });
     if (open) {
       throw ruleViolation(

@@ -117,6 +117,6 @@ export function toTimelineEntryDto(entry: IncidentTimelineEntry): TimelineEntry 
     at: entry.at.toISOString(),
     author: toUserRef(entry.author),
     kind: entry.kind,
-    details: entry.details,
+    details: entry.kind === 'note' ? { ...entry.details, clientVisible: entry.clientVisible } : entry.details,
   } as TimelineEntry;
 }

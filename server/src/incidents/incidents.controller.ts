@@ -1,12 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import type {
-  Incident as IncidentShape,
-  IncidentTransition,
-  Page,
-  TimelineEntry,
-  UserRef,
+import {
+  incidentTransitionTargetSchema,
+  type Incident as IncidentShape,
+  type IncidentTransitionTarget,
+  type Page,
+  type TimelineEntry,
+  type UserRef,
 } from '@vigie/shared';
 import { ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { Allow } from '../auth/access.decorator.js';
@@ -17,9 +18,9 @@ import { notFound } from '../common/domain-error.js';
 import { keysetPage } from '../common/keyset-page.js';
 import type { Actor } from '../common/request-context.js';
 import { incidentFilter, incidentSortOf } from './incident-queries.js';
-import { IncidentTimelineEntry } from './incident-timeline-entry.entity.js';
+import { timelinePageFor } from './incident-timeline-view.js';
 import { Incident } from './incident.entity.js';
-import { toTimelineEntryDto, toUserRef } from './incident.mapper.js';
+import { toUserRef } from './incident.mapper.js';
 import { incidentDto, incidentDtos, viewFor } from './incident-views.js';
 import {
   AssigneePageDto,
@@ -93,10 +94,10 @@ export class IncidentsController {
   async timeline(
     @Param('id', ParseIntPipe) id: number,
     @Query() query: TimelineQueryDto,
+    @CurrentActor() actor: Actor,
   ): Promise<Page<TimelineEntry>> {
     const em = this.em.fork();
-    const incident = await visibleIncident(em, id);
-    return keysetPage(em, IncidentTimelineEntry, { incident }, query, toTimelineEntryDto, ['author']);
+    return timelinePageFor(em, actor, await visibleIncident(em, id), query);
   }
 
   /** Technicians may open incidents; assigning or declaring major needs the triage permission. */
@@ -126,7 +127,7 @@ export class IncidentsController {
   @ZodResponse({ status: 200, type: IncidentDto })
   transition(
     @Param('id', ParseIntPipe) id: number,
-    @Body(new ZodValidationPipe(IncidentTransitionDto)) body: IncidentTransition,
+    @Body(new ZodValidationPipe(incidentTransitionTargetSchema)) body: IncidentTransitionTarget,
     @CurrentActor() actor: Actor,
   ): Promise<IncidentShape> {
     return this.incidents.transition(id, body, actor);
@@ -142,7 +143,7 @@ export class IncidentsController {
     @Body() body: CreateIncidentNoteDto,
     @CurrentActor() actor: Actor,
   ): Promise<TimelineEntry> {
-    return this.incidents.addNote(id, body.text, actor);
+    return this.incidents.addNote(id, body, actor);
   }
 }
 

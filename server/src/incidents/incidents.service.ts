@@ -3,13 +3,17 @@ import { Injectable } from '@nestjs/common';
 import {
   can,
   type CreateIncident,
+  type CreateIncidentNote,
   type Incident as IncidentDto,
+  incidentTransitionSchema,
   type IncidentTransition,
+  type IncidentTransitionTarget,
   type TimelineEntry,
   type UpdateIncident,
 } from '@vigie/shared';
 import { User } from '../auth/user.entity.js';
 import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
+import { fieldErrorsOf } from '../common/error-body.js';
 import type { Actor } from '../common/request-context.js';
 import { Writer, type WriteContext } from '../database/writer.js';
 import { changedFields, displayedFields } from './incident-changes.js';
@@ -71,7 +75,7 @@ export class IncidentsService {
     );
   }
 
-  transition(id: number, change: IncidentTransition, actor: Actor): Promise<IncidentDto> {
+  transition(id: number, change: IncidentTransitionTarget, actor: Actor): Promise<IncidentDto> {
     return this.concurrently(id, () =>
       this.writer.run(async (tx) => {
         const { before, after } = await this.transitionIn(tx, id, change, { by: actor });
@@ -81,9 +85,9 @@ export class IncidentsService {
     );
   }
 
-  addNote(id: number, text: string, actor: Actor): Promise<TimelineEntry> {
+  addNote(id: number, note: CreateIncidentNote, actor: Actor): Promise<TimelineEntry> {
     return this.writer.run(async (tx) => {
-      const { entry, incident } = await this.addNoteIn(tx, id, text, { by: actor });
+      const { entry, incident } = await this.addNoteIn(tx, id, note, { by: actor });
       announceNote(tx, incident, entry);
       return entry;
     });
@@ -224,13 +228,15 @@ export class IncidentsService {
   async transitionIn(
     tx: WriteContext,
     id: number,
-    change: IncidentTransition,
+    request: IncidentTransitionTarget,
     options: IncidentWriteOptions,
   ): Promise<IncidentWriteResult> {
     const { em } = tx;
     const at = options.at ?? new Date();
-    const incident = await this.loadForWrite(em, id, change.version);
-    await checkTransition(em, incident, change);
+    const incident = await this.loadForWrite(em, id, request.version);
+    // Allowed from here? (422 naming the allowed targets) before the target's own fields (400).
+    await checkTransition(em, incident, request.to);
+    const change = transitionFields(request);
     const before = await incidentDto(em, incident);
     const shown = displayedFields(incident);
     const details = await applyTransition(em, incident, change, at);
@@ -250,13 +256,14 @@ export class IncidentsService {
   async addNoteIn(
     tx: WriteContext,
     id: number,
-    text: string,
+    note: CreateIncidentNote,
     options: IncidentWriteOptions,
   ): Promise<{ entry: TimelineEntry; incident: IncidentDto }> {
     const { em } = tx;
     const found = await em.findOne(Incident, { id }, { filters: false });
     if (!found) throw notFound('Incident');
-    const row = this.entry(em, found, options.at ?? new Date(), options.by, 'note', { text });
+    const row = this.entry(em, found, options.at ?? new Date(), options.by, 'note', { text: note.text });
+    row.clientVisible = note.clientVisible;
     await em.flush();
     await em.populate(row, ['author'], { filters: false });
     const entry = toTimelineEntryDto(row);
@@ -303,4 +310,13 @@ export class IncidentsService {
       throw staleVersion(incident ? await incidentDto(em, incident) : null);
     }
   }
+}
+
+/** The whole transition body, checked once the move itself is allowed: 400 with the field paths otherwise. */
+function transitionFields(request: IncidentTransitionTarget): IncidentTransition {
+  const parsed = incidentTransitionSchema.safeParse(request);
+  if (parsed.success) return parsed.data;
+  throw new DomainError('validation_failed', 'The request is invalid', {
+    fields: fieldErrorsOf(parsed.error),
+  });
 }

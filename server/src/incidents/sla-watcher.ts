@@ -83,11 +83,12 @@ export class SlaWatcher implements OnApplicationBootstrap, OnModuleDestroy {
       );
       if (!incident) return false;
       const before = await incidentDto(em, incident);
-      const clocks = await em.find(IncidentSlaClock, { incident: incidentId }, { filters: false });
+      // Recompute first: a holiday or contract change since the last write may have moved the due
+      // times, and a warning or breach is only claimed from what the clocks say now.
+      const clocks = await this.sla.recompute(em, incident, now);
       const entries: IncidentTimelineEntry[] = [];
       const record = (kind: IncidentTimelineEntry['kind'], details: IncidentTimelineEntry['details']) =>
         entries.push(em.create(IncidentTimelineEntry, { incident, at: now, author: null, kind, details }));
-      // Claims are decided on the stored projections: with no new event they are what a recomputation gives.
       for (const clock of clocks) {
         if (!(watchedStates as readonly string[]).includes(clock.state)) continue;
         if (clock.warnAt && clock.warnAt <= now && !clock.warningRecordedAt) {
@@ -106,7 +107,6 @@ export class SlaWatcher implements OnApplicationBootstrap, OnModuleDestroy {
           }
         }
       }
-      await this.sla.recompute(em, incident, now, entries);
       if (entries.length === 0) {
         await em.flush();
         return false;

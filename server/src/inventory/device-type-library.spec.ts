@@ -1,3 +1,4 @@
+import { airflows } from '@vigie/shared';
 import { describe, expect, it } from 'vitest';
 import { parseLibraryDeviceType } from './device-type-library.js';
 
@@ -75,5 +76,41 @@ describe('parseLibraryDeviceType', () => {
     expect(parseLibraryDeviceType('- a\n- b\n').ok).toBe(false);
     const quarter = parseLibraryDeviceType('manufacturer: A\nmodel: B\nslug: a-b\nu_height: 1.25\n');
     expect(!quarter.ok && quarter.errors[0]!.path).toBe('u_height');
+  });
+
+  it('accepts every airflow of the community library schema', () => {
+    // The library's schema/components.json list, as NetBox's device airflow choices.
+    const library = [
+      'front-to-rear',
+      'rear-to-front',
+      'left-to-right',
+      'right-to-left',
+      'side-to-rear',
+      'rear-to-side',
+      'bottom-to-top',
+      'top-to-bottom',
+      'passive',
+      'mixed',
+    ];
+    expect([...airflows].sort()).toEqual([...library].sort());
+    for (const airflow of library) {
+      const result = parseLibraryDeviceType(`manufacturer: A\nmodel: B\nslug: a-b\nairflow: ${airflow}\n`);
+      expect(result.ok && result.deviceType.airflow).toBe(airflow);
+    }
+    const wrong = parseLibraryDeviceType('manufacturer: A\nmodel: B\nslug: a-b\nairflow: sideways\n');
+    expect(!wrong.ok && wrong.errors[0]!.path).toBe('airflow');
+  });
+
+  it('rejects a child type (it goes in a device bay, not in rack units), naming subdevice_role', () => {
+    const blade = parseLibraryDeviceType(
+      'manufacturer: Dell\nmodel: M640\nslug: dell-m640\nu_height: 0\nsubdevice_role: child\n',
+    );
+    expect(blade.ok).toBe(false);
+    expect(!blade.ok && blade.errors.map((error) => error.path)).toEqual(['subdevice_role']);
+    expect(!blade.ok && blade.errors[0]!.message).toMatch(/device bay/);
+    const chassis = parseLibraryDeviceType(
+      'manufacturer: Dell\nmodel: M1000e\nslug: dell-m1000e\nu_height: 10\nsubdevice_role: parent\n',
+    );
+    expect(chassis.ok && chassis.deviceType.uHeight).toBe(10);
   });
 });

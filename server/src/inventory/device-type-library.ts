@@ -46,6 +46,9 @@ const libraryDeviceTypeSchema = z.object({
     .default([]),
 });
 
+const childRoleMessage =
+  'child device types go in a parent device bay, which Vigie does not model: import the parent (chassis) type instead';
+
 export type LibraryParse =
   { ok: true; deviceType: CreateDeviceType } | { ok: false; slug: string | null; errors: FieldError[] };
 
@@ -81,6 +84,11 @@ export function parseLibraryDeviceType(text: string): LibraryParse {
   const entry = parsed.data;
   if (entry.weight !== undefined && entry.weight_unit === undefined) {
     return { ok: false, slug, errors: [{ path: 'weight_unit', message: 'required with weight' }] };
+  }
+  // A child type (e.g. a blade) sits in a parent's device bay, not in rack units; Vigie has no
+  // device bays, and as a 0U type it would wrongly hang beside the rack.
+  if (entry.subdevice_role === 'child') {
+    return { ok: false, slug, errors: [{ path: 'subdevice_role', message: childRoleMessage }] };
   }
   return {
     ok: true,

@@ -34,10 +34,10 @@ import {
 import { deviceTypeFilter } from './inventory-filters.js';
 import { toDeviceTypeDto } from './inventory.mappers.js';
 import { DeviceType } from './device-type.entity.js';
+import { LibraryUploadLimit, maxImportFileBytes } from './library-upload-limit.js';
 
 /** A batch of library files: enough for a manufacturer's whole folder, small enough to hold in memory. */
 const maxImportFiles = 500;
-const maxImportFileBytes = 256 * 1024;
 
 @ApiTags('inventory')
 @Allow('inventory.read')
@@ -94,7 +94,10 @@ export class DeviceTypesController {
       properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
     },
   })
-  @UseInterceptors(FilesInterceptor('files', maxImportFiles, { limits: { fileSize: maxImportFileBytes } }))
+  @UseInterceptors(
+    LibraryUploadLimit,
+    FilesInterceptor('files', maxImportFiles, { limits: { fileSize: maxImportFileBytes } }),
+  )
   @ZodResponse({ type: DeviceTypeImportResultDto })
   import(@UploadedFiles() files: UploadedLibraryFile[] | undefined): Promise<DeviceTypeImportResult> {
     return this.deviceTypes.importLibraryFiles(files ?? []);

@@ -171,13 +171,14 @@ export class DeviceTypesService {
   }
 
   /** 409 while devices of the type exist, racked or in stock. */
-  delete(id: number, version: number | undefined): Promise<void> {
+  delete(id: number, version: number): Promise<void> {
     return this.writer.run(async (tx) => {
       await removeIfUnused(
         tx,
         {
           entity: DeviceType,
           label: 'Device type',
+          entityType: 'DeviceType',
           action: 'device-type.delete',
           toDto: toDeviceTypeDto,
           uses: async (deviceType) => ({

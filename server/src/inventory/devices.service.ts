@@ -108,12 +108,12 @@ export class DevicesService {
     return { before, after };
   }
 
-  delete(id: number, version: number | undefined): Promise<void> {
+  delete(id: number, version: number): Promise<void> {
     return this.writer.run(async (tx) => {
       const device = await tx.em.findOne(Device, { id }, { filters: false });
       if (!device) throw notFound('Device');
       const before = toDeviceDto(device);
-      if (version !== undefined && device.version !== version) throw staleVersion(before);
+      if (device.version !== version) throw staleVersion(before);
       tx.em.remove(device);
       await tx.em.flush();
       await tx.audit({ action: 'device.delete', entityType: 'Device', entityId: id, before });

@@ -5,8 +5,10 @@ import type { WriteContext } from '../database/writer.js';
 /** How to delete one kind of inventory object, and what may still refer to it. */
 export interface Removal<T extends { id: number; version: number }, Dto> {
   entity: EntityName<T>;
-  /** 'Site', 'Room'…: the audit's entity type and the errors' wording. */
+  /** 'Site', 'Room'…: the errors' wording, and the audit's entity type unless `entityType` is given. */
   label: string;
+  /** The audit's entity type when it is not the label ('DeviceType'), as its create and update use. */
+  entityType?: string;
   action: string;
   toDto: (entity: T) => Dto;
   /** The records that still refer to it, by what they are (rooms, racks, devices, contracts, users). */
@@ -31,12 +33,12 @@ export async function removeIfUnused<T extends { id: number; version: number }, 
   tx: WriteContext,
   removal: Removal<T, Dto>,
   id: number,
-  version: number | undefined,
+  version: number,
 ): Promise<Dto> {
   const found = await tx.em.findOne(removal.entity, { id } as FilterQuery<NoInfer<T>>, { filters: false });
   if (!found) throw notFound(removal.label);
   const before = removal.toDto(found);
-  if (version !== undefined && found.version !== version) throw staleVersion(before);
+  if (found.version !== version) throw staleVersion(before);
   const uses = Object.entries(await removal.uses(found)).filter(([, count]) => count > 0);
   if (uses.length > 0) throw stillInUse(removal.label, uses, before);
   tx.em.remove(found);
@@ -48,6 +50,11 @@ export async function removeIfUnused<T extends { id: number; version: number }, 
       throw stillInUse(removal.label, [['other_records', 1]], before);
     throw error;
   }
-  await tx.audit({ action: removal.action, entityType: removal.label, entityId: id, before });
+  await tx.audit({
+    action: removal.action,
+    entityType: removal.entityType ?? removal.label,
+    entityId: id,
+    before,
+  });
   return before;
 }

@@ -85,9 +85,12 @@ export class UpdateDeviceDto extends createZodDto(updateDeviceSchema) {}
 export class CreateContractDto extends createZodDto(createContractSchema) {}
 export class UpdateContractDto extends createZodDto(updateContractSchema) {}
 
-/** `DELETE …?version=3`: optional optimistic check on deletes. */
+/**
+ * `DELETE …?version=3`: the version the client last saw, required, so a delete never silently
+ * wins over an edit it did not see (409 with the current state when stale).
+ */
 export class DeleteQueryDto extends createZodDto(
-  z.strictObject({ version: z.coerce.number().int().nonnegative().optional() }),
+  z.strictObject({ version: z.coerce.number().int().nonnegative() }),
 ) {}
 
 export class RackElevationDto extends createZodDto(rackElevationSchema) {}

@@ -11,14 +11,12 @@ export class PlacementSearchService {
 
   search(query: PlacementQuery): PlacementResult {
     const types = this.loads.typeLoads();
+    const scoped = scopedTenantId();
+    // A client viewer can only be placing their own tenant's equipment.
+    const tenantId = query.tenantId ?? (scoped !== null && scoped > 0 ? scoped : undefined);
     // Power first, summed in SQL: most racks are ruled out before their positions are read.
     const racks = this.loads.placementRacks(
-      {
-        tenantId: query.tenantId,
-        siteId: query.siteId,
-        roomId: query.roomId,
-        scopedTenantId: scopedTenantId(),
-      },
+      { tenantId, siteId: query.siteId, roomId: query.roomId, scopedTenantId: scoped },
       types,
     );
     const powered = racks.filter((rack) => rack.power_budget_kw * 1000 - rack.power_w >= query.watts);
@@ -61,8 +59,7 @@ export class PlacementSearchService {
         powerHeadroomW: load.powerBudgetW - load.powerAllocatedW - query.watts,
       });
     }
-    const own = (candidate: PlacementCandidate) =>
-      query.tenantId && candidate.tenantId === query.tenantId ? 0 : 1;
+    const own = (candidate: PlacementCandidate) => (tenantId && candidate.tenantId === tenantId ? 0 : 1);
     candidates.sort(
       (a, b) =>
         own(a) - own(b) ||

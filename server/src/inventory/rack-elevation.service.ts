@@ -6,6 +6,7 @@ import { rackColumns, rackRowToDto, type RackRow } from './inventory-rows.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { RackLoadRepository } from './rack-load.repository.js';
 import { RackOccupancy } from './rack-occupancy.js';
+import { visibleRackSql } from './rack-visibility.js';
 
 interface ElevationRow {
   id: number;
@@ -22,12 +23,13 @@ interface ElevationRow {
   is_full_depth: number;
 }
 
-const rackSql = `select ${rackColumns('r')} from rack r where r.id = ?`;
+const rackSql = (scoped: boolean) =>
+  `select ${rackColumns('r')} from rack r where r.id = @id${scoped ? ` and ${visibleRackSql('r', '@tenant')}` : ''}`;
 const elevationSql = (scoped: boolean) =>
   `select d.id, d.name, d.device_type_id, d.position, d.face, d.status, d.tenant_id, tn.name as tenant_name,
      t.manufacturer, t.model, t.u_height, t.is_full_depth
    from device d join device_type t on t.id = d.device_type_id left join tenant tn on tn.id = d.tenant_id
-   where d.rack_id = ?${scoped ? ' and d.tenant_id = ?' : ''}
+   where d.rack_id = @id${scoped ? ' and d.tenant_id = @tenant' : ''}
    order by d.position, d.id`;
 
 const toElevationDevice = (row: ElevationRow): ElevationDevice => ({
@@ -53,22 +55,17 @@ export class RackElevationService {
   ) {}
 
   /**
-   * A client viewer sees their own racks, and shared racks (no tenant) that hold one of their
-   * devices; in a shared rack only their devices are shown, the space others take is reported as
-   * hidden.
+   * A client viewer sees the racks `visibleRackSql` allows (their own, and shared racks holding
+   * one of their devices); in a shared rack only their devices are shown, the space others take is
+   * reported as hidden.
    */
   elevation(id: number): RackElevation {
     const tenantScope = scopedTenantId();
-    const rack = this.statements.get(rackSql).get(id) as RackRow | undefined;
+    const scoped = tenantScope !== null;
+    const params = scoped ? { id, tenant: tenantScope } : { id };
+    const rack = this.statements.get(rackSql(scoped)).get(params) as RackRow | undefined;
     if (!rack) throw notFound('Rack');
-    const rows = (
-      tenantScope === null
-        ? this.statements.get(elevationSql(false)).all(id)
-        : this.statements.get(elevationSql(true)).all(id, tenantScope)
-    ) as ElevationRow[];
-    const visibleToViewer =
-      tenantScope === null || rack.tenant_id === tenantScope || (rack.tenant_id === null && rows.length > 0);
-    if (!visibleToViewer) throw notFound('Rack');
+    const rows = this.statements.get(elevationSql(scoped)).all(params) as ElevationRow[];
 
     const devices = rows.map(toElevationDevice);
     const occupancy = new RackOccupancy(rack.u_height);

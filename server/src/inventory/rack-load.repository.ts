@@ -3,6 +3,7 @@ import type { PowerPort, RackFace } from '@vigie/shared';
 import { rackColumns, type RackRow } from './inventory-rows.js';
 import { allocatedDrawW } from './power-draw.js';
 import { PreparedStatements } from './prepared-statements.js';
+import { visibleRackSql } from './rack-visibility.js';
 
 /** What a device type weighs on its rack: size, depth, power and weight. */
 export interface TypeLoad {
@@ -87,7 +88,8 @@ export class RackLoadRepository {
 
   /**
    * Active and reserved racks a tenant's equipment may go in (its own or shared ones; shared only
-   * without a tenant), with the power counted in each, in id order.
+   * without a tenant), with the power counted in each, in id order. For a client viewer
+   * (`scopedTenantId`), only the racks they may see.
    */
   placementRacks(
     where: { tenantId?: number; siteId?: number; roomId?: number; scopedTenantId: number | null },
@@ -102,11 +104,14 @@ export class RackLoadRepository {
     for (const [value, column] of [
       [where.siteId, 'm.site_id'],
       [where.roomId, 'r.room_id'],
-      [where.scopedTenantId ?? undefined, 'r.tenant_id'],
     ] as const) {
       if (value === undefined) continue;
       conditions.push(`${column} = ?`);
       params.push(value);
+    }
+    if (where.scopedTenantId !== null) {
+      conditions.push(visibleRackSql('r', '?'));
+      params.push(where.scopedTenantId, where.scopedTenantId);
     }
     return this.statements
       .get(

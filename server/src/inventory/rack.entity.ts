@@ -1,12 +1,13 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { defaultRackUHeight, rackStatuses } from '@vigie/shared';
-import { tenantScopeFilter } from '../common/tenant-scope.js';
+import { rackVisibilityFilter } from './rack-visibility.js';
 import { Room } from './room.entity.js';
 import { Tenant } from './tenant.entity.js';
 
 const RackSchema = defineEntity({
   name: 'Rack',
-  filters: tenantScopeFilter('tenant'),
+  // A viewer also sees the shared racks holding their devices (see rack-visibility.ts).
+  filters: rackVisibilityFilter(),
   uniques: [{ properties: ['room', 'name'] }, { properties: ['room', 'gridX', 'gridY'] }],
   properties: {
     id: p.integer().primary(),

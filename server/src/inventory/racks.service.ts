@@ -24,7 +24,9 @@ export class RacksService {
   update(id: number, change: UpdateRack): Promise<RackDto> {
     return this.writer.run(async (tx) => {
       const { before, after } = await this.updateIn(tx, id, change);
-      tx.announce('rack.updated', after, tenantRooms(before.tenantId, after.tenantId));
+      // A shared rack is also seen by the tenants whose devices it holds.
+      const guests = await this.deviceTenantsIn(tx, id);
+      tx.announce('rack.updated', after, tenantRooms(before.tenantId, after.tenantId, ...guests));
       return after;
     });
   }
@@ -97,12 +99,12 @@ export class RacksService {
   }
 
   /** A rack that still holds devices is not deleted: they would silently become unracked. */
-  delete(id: number, version: number | undefined): Promise<void> {
+  delete(id: number, version: number): Promise<void> {
     return this.writer.run(async (tx) => {
       const rack = await tx.em.findOne(Rack, { id }, { filters: false });
       if (!rack) throw notFound('Rack');
       const before = toRackDto(rack);
-      if (version !== undefined && rack.version !== version) throw staleVersion(before);
+      if (rack.version !== version) throw staleVersion(before);
       const devices = await tx.em.count(Device, { rack }, { filters: false });
       if (devices > 0) {
         throw new DomainError(
@@ -115,6 +117,16 @@ export class RacksService {
       await tx.audit({ action: 'rack.delete', entityType: 'Rack', entityId: id, before });
       tx.announce('rack.deleted', { id, roomId: before.roomId }, tenantRooms(before.tenantId));
     });
+  }
+
+  /** The tenants owning a device in the rack. */
+  private async deviceTenantsIn(tx: WriteContext, rackId: number): Promise<number[]> {
+    const devices = await tx.em.find(
+      Device,
+      { rack: rackId, tenant: { $ne: null } },
+      { fields: ['tenant'], filters: false },
+    );
+    return devices.map((device) => device.tenant!.id);
   }
 
   /** A rack given to a tenant may hold only that tenant's devices and the operator's own. */

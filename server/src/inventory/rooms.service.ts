@@ -65,7 +65,7 @@ export class RoomsService {
   }
 
   /** 409 while racks stand in the room. */
-  delete(id: number, version: number | undefined): Promise<void> {
+  delete(id: number, version: number): Promise<void> {
     return this.writer.run(async (tx) => {
       await removeIfUnused(
         tx,

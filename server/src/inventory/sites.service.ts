@@ -44,7 +44,7 @@ export class SitesService {
   }
 
   /** 409 while rooms stand in the site. */
-  delete(id: number, version: number | undefined): Promise<void> {
+  delete(id: number, version: number): Promise<void> {
     return this.writer.run(async (tx) => {
       await removeIfUnused(
         tx,

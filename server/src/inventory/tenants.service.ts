@@ -47,7 +47,7 @@ export class TenantsService {
   }
 
   /** 409 while racks, devices, contracts or users of the tenant remain. */
-  delete(id: number, version: number | undefined): Promise<void> {
+  delete(id: number, version: number): Promise<void> {
     return this.writer.run(async (tx) => {
       await removeIfUnused(
         tx,

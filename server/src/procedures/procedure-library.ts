@@ -13,7 +13,8 @@ import {
   validateLibrary,
 } from './library-validator.js';
 
-interface Snapshot {
+/** The library as read at one moment; `ProcedureLibrary.use` makes it the current one. */
+export interface LibrarySnapshot {
   loadedAt: Date;
   byId: ReadonlyMap<string, LoadedProcedure>;
   problems: readonly ProcedureProblem[];
@@ -41,7 +42,7 @@ const kindOrder = { EOP: 0, SOP: 1, MOP: 2 } as const;
  * which every process rebuilds from the same files. A malformed file is reported and skipped.
  */
 export class ProcedureLibrary {
-  private snapshot: Snapshot = { loadedAt: new Date(0), byId: new Map(), problems: [] };
+  private snapshot: LibrarySnapshot = { loadedAt: new Date(0), byId: new Map(), problems: [] };
 
   constructor(
     readonly folder: string,
@@ -50,14 +51,29 @@ export class ProcedureLibrary {
 
   /** Reads the whole folder again; the new snapshot replaces the old one only once it is complete. */
   load(): ProcedureLibraryStatus {
+    return this.use(this.read());
+  }
+
+  /** Reads and validates the folder without changing what the library serves. */
+  read(): LibrarySnapshot {
     const { procedures, problems } = validateLibrary(this.folder);
-    for (const problem of problems) this.warn(`procedure file skipped: ${formatProblem(problem)}`);
-    this.snapshot = {
+    return {
       loadedAt: new Date(),
       byId: new Map(procedures.map((loaded) => [loaded.procedure.id, loaded])),
       problems,
     };
+  }
+
+  /** Serves `snapshot` from now on, logging each skipped file. */
+  use(snapshot: LibrarySnapshot): ProcedureLibraryStatus {
+    for (const problem of snapshot.problems) this.warn(`procedure file skipped: ${formatProblem(problem)}`);
+    this.snapshot = snapshot;
     return this.status();
+  }
+
+  /** The version (content hash) of each procedure served, by id. */
+  versions(snapshot: LibrarySnapshot = this.snapshot): Record<string, string> {
+    return Object.fromEntries([...snapshot.byId].map(([id, loaded]) => [id, loaded.version]));
   }
 
   status(): ProcedureLibraryStatus {

@@ -9,6 +9,7 @@ import type {
 import { ZodResponse } from 'nestjs-zod';
 import { Allow } from '../auth/access.decorator.js';
 import { notFound } from '../common/domain-error.js';
+import { LibraryReloadService } from './library-reload.service.js';
 import { ProcedureLibrary } from './procedure-library.js';
 import {
   ProcedureDetailDto,
@@ -21,7 +22,10 @@ import {
 @ApiTags('procedures')
 @Controller('procedures')
 export class ProceduresController {
-  constructor(@Inject(ProcedureLibrary) private readonly library: ProcedureLibrary) {}
+  constructor(
+    @Inject(ProcedureLibrary) private readonly library: ProcedureLibrary,
+    private readonly reloader: LibraryReloadService,
+  ) {}
 
   @Get()
   @Allow('run.read')
@@ -42,8 +46,8 @@ export class ProceduresController {
   @Allow('user.manage')
   @HttpCode(200)
   @ZodResponse({ type: ProcedureLibraryStatusDto })
-  reload(): ProcedureLibraryStatus {
-    return this.library.load();
+  reload(): Promise<ProcedureLibraryStatus> {
+    return this.reloader.reload();
   }
 
   @Get(':id')

@@ -1,12 +1,14 @@
 import { Logger, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { LibraryReloadService } from './library-reload.service.js';
 import { ProcedureLibrary } from './procedure-library.js';
 import { ProceduresController } from './procedures.controller.js';
 
 @Module({
   controllers: [ProceduresController],
   providers: [
+    LibraryReloadService,
     {
       provide: ProcedureLibrary,
       inject: [APP_CONFIG],

@@ -1,14 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { liveHandshakeSchema, livePath } from '@vigie/shared';
-import type { Socket } from 'socket.io';
 import { SessionService } from '../auth/session.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig } from '../config/config.module.js';
 import type { Actor } from '../common/request-context.js';
 import { NativeDatabase } from '../database/native-database.js';
 import { catchUp } from './live-catch-up.js';
-import { LivePublisher, type LiveServer } from './live-publisher.js';
+import { LivePublisher, type LiveServer, type LiveSocket } from './live-publisher.js';
 import { liveRooms, roomsFor } from './live-rooms.js';
 import { boundOutgoingQueue, closeWithSession, sessionEnd } from './live-socket-limits.js';
 
@@ -51,7 +50,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
-  handleConnection(socket: Socket): void {
+  handleConnection(socket: LiveSocket): void {
     const { actor, sessionId } = socket.data as SocketData;
     const handshake = liveHandshakeSchema.safeParse(socket.handshake.auth);
     const lastSeq = handshake.success ? handshake.data.lastSeq : undefined;
@@ -67,8 +66,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     // Join and replay in one synchronous step so nothing is missed or doubled in between.
     void socket.join([...rooms, liveRooms.session(sessionId)]);
     const { missed, seq, resync } = catchUp(this.database.handle, lastSeq, rooms);
-    for (const envelope of missed) socket.emit('event', envelope);
-    socket.emit('ready', { seq, resync: resync || !handshake.success });
+    this.publisher.replay(socket, missed, { seq, resync: resync || !handshake.success });
     // Counted from here: the replay above is already bounded by `maxReplay`.
     boundOutgoingQueue(socket, this.config.liveQueueKb * 1024);
     closeWithSession(socket, this.database.handle, sessionId, end);

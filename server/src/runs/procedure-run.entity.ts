@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { runContextKinds, runStates } from '@vigie/shared';
 import { User } from '../auth/user.entity.js';
+import { Site } from '../inventory/site.entity.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 
 /**
@@ -24,6 +25,8 @@ const ProcedureRunSchema = defineEntity({
     contextKind: p.enum(runContextKinds),
     contextId: p.integer().nullable(),
     contextLabel: p.string().length(300).nullable(),
+    /** Where it is done: the incident's or occurrence's site, or the one chosen for a free run. */
+    site: () => p.manyToOne(Site).nullable(),
     state: p.enum(runStates),
     abortReason: p.text().nullable(),
     startedBy: () => p.manyToOne(User),

@@ -9,8 +9,12 @@ import type { ProcedureRun } from './procedure-run.entity.js';
  * Every hook runs inside the run's own transaction.
  */
 export interface RunContextHook {
-  /** Checks the context may get this run; returns its id and label, or throws a DomainError. */
-  resolve(em: EntityManager, id: number, procedureId: string): Promise<{ id: number; label: string }>;
+  /** Checks the context may get this run; returns its id, label and site, or throws a DomainError. */
+  resolve(
+    em: EntityManager,
+    id: number,
+    procedureId: string,
+  ): Promise<{ id: number; label: string; siteId: number }>;
   started(tx: WriteContext, run: ProcedureRun): Promise<void>;
   /** After the run was completed or aborted (its state already set). */
   ended(tx: WriteContext, run: ProcedureRun): Promise<void>;

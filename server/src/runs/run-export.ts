@@ -110,6 +110,8 @@ const labels = {
     notes: 'Motif, commentaire, preuves',
     pending: 'non signée',
     outOfRange: 'HORS PLAGE',
+    range: 'plage',
+    deviceTime: 'heure de l’appareil (hors ligne)',
     superseded: 'corrigé par',
     generated: 'Généré le',
     states: { in_progress: 'en cours', completed: 'terminée', aborted: 'abandonnée' },
@@ -136,6 +138,8 @@ const labels = {
     notes: 'Reason, comment, evidence',
     pending: 'not signed',
     outOfRange: 'OUT OF RANGE',
+    range: 'range',
+    deviceTime: 'device time (offline)',
     superseded: 'corrected by',
     generated: 'Generated',
     states: { in_progress: 'in progress', completed: 'completed', aborted: 'aborted' },
@@ -145,13 +149,29 @@ const labels = {
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '');
 
+/** The value with its acceptable range, so the record proves what was expected as well as what was read. */
+function readingCell(reading: NonNullable<StepRecord['reading']>, lang: Locale): string {
+  const l = labels[lang];
+  const bounds =
+    reading.min !== null && reading.max !== null
+      ? `${reading.min}–${reading.max}`
+      : reading.min !== null
+        ? `≥ ${reading.min}`
+        : reading.max !== null
+          ? `≤ ${reading.max}`
+          : null;
+  return [
+    `${reading.value} ${reading.unit}`,
+    ...(bounds ? [`${l.range} ${bounds} ${reading.unit}`] : []),
+    ...(reading.inRange ? [] : [l.outOfRange]),
+  ].join('\n');
+}
+
 function recordRow(step: RunStep, record: StepRecord | undefined, lang: Locale): string[] {
   const l = labels[lang];
   const stepCell = `${step.critical ? '[!] ' : ''}${step.id}\n${step.text[lang]}`;
   if (!record) return [stepCell, l.pending, '', '', '', ''];
-  const reading = record.reading
-    ? `${record.reading.value} ${record.reading.unit}${record.reading.inRange ? '' : ` ${l.outOfRange}`}`
-    : '';
+  const reading = record.reading ? readingCell(record.reading, lang) : '';
   const notes = [
     record.reason,
     record.comment,
@@ -162,7 +182,12 @@ function recordRow(step: RunStep, record: StepRecord | undefined, lang: Locale):
     stepCell,
     `#${record.id} ${l.outcomes[record.outcome]}${record.deviation ? ' (!)' : ''}`,
     reading,
-    `${record.performedBy.displayName}\n${when(record.performedAt)}`,
+    [
+      record.performedBy.displayName,
+      when(record.performedAt),
+      // Ticked offline: the device's clock says when it was really done, the server's when it arrived.
+      ...(record.deviceTime ? [`${l.deviceTime} ${when(record.deviceTime)}`] : []),
+    ].join('\n'),
     record.verification ? `${record.verification.by.displayName}\n${when(record.verification.at)}` : '',
     notes.join('\n'),
   ];

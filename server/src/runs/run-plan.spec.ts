@@ -1,6 +1,14 @@
 import { type Procedure, procedureSchema, type StepRecord } from '@vigie/shared';
 import { describe, expect, it } from 'vitest';
-import { blockingStepOf, currentRecords, planOf, progressOf, runStepsOf, unsignedSteps } from './run-plan.js';
+import {
+  blockingStepOf,
+  currentRecords,
+  needsRollback,
+  planOf,
+  progressOf,
+  runStepsOf,
+  unsignedSteps,
+} from './run-plan.js';
 
 const text = (en: string) => ({ fr: en, en });
 const procedure: Procedure = procedureSchema.parse({
@@ -86,8 +94,19 @@ describe('run plan', () => {
     expect(currentRecords([first, second]).get('a')).toBe(second);
   });
 
-  it('counts a critical step as signed only once verified, and never requires rollback steps', () => {
+  it('counts a critical step as signed only once verified, and requires rollback steps once a step failed', () => {
     const verified = { by: { id: 2, displayName: 'Other' }, at: '2026-11-23T10:01:00.000Z', comment: null };
+    const succeeded = [
+      record('a'),
+      record('b'),
+      record('c', { verification: verified }),
+      record('d'),
+      record('e'),
+    ];
+    expect(needsRollback(plan, currentRecords(succeeded))).toBe(false);
+    expect(unsignedSteps(plan, succeeded)).toEqual([]);
+    expect(progressOf(plan, succeeded, 'in_progress').readyToComplete).toBe(true);
+
     const records = [
       record('a'),
       record('b'),
@@ -95,20 +114,36 @@ describe('run plan', () => {
       record('d'),
       record('e', { outcome: 'failed', reason: 'x' }),
     ];
-    expect(unsignedSteps(plan, records).map((planned) => planned.step.id)).toEqual(['c']);
+    expect(needsRollback(plan, currentRecords(records))).toBe(true);
+    expect(unsignedSteps(plan, records).map((planned) => planned.step.id)).toEqual(['c', 'r']);
+    // The rollback step joins the required ones.
     expect(progressOf(plan, records, 'in_progress')).toEqual({
       signed: 4,
-      required: 5,
+      required: 6,
       total: 6,
       awaitingVerification: 1,
       failed: 1,
       outOfRange: 0,
       readyToComplete: false,
     });
-    const all = records.map((r) => (r.stepId === 'c' ? { ...r, verification: verified } : r));
-    expect(progressOf(plan, all, 'in_progress')).toMatchObject({ signed: 5, readyToComplete: true });
-    expect(progressOf(plan, all, 'completed').readyToComplete).toBe(false);
-    const steps = runStepsOf(plan, all);
+    const verifiedC = records.map((r) => (r.stepId === 'c' ? { ...r, verification: verified } : r));
+    expect(progressOf(plan, verifiedC, 'in_progress')).toMatchObject({
+      signed: 5,
+      required: 6,
+      readyToComplete: false,
+    });
+    const rolledBack = [
+      ...verifiedC,
+      record('r', { outcome: 'not_applicable', reason: 'nothing changed yet' }),
+    ];
+    expect(unsignedSteps(plan, rolledBack)).toEqual([]);
+    expect(progressOf(plan, rolledBack, 'in_progress')).toMatchObject({
+      signed: 6,
+      required: 6,
+      readyToComplete: true,
+    });
+    expect(progressOf(plan, rolledBack, 'completed').readyToComplete).toBe(false);
+    const steps = runStepsOf(plan, verifiedC);
     expect(steps.map((s) => [s.id, s.status, s.verification])).toEqual([
       ['a', 'done', 'not_required'],
       ['b', 'done', 'not_required'],

@@ -101,17 +101,35 @@ export function runStepsOf(plan: RunPlan, records: readonly StepRecordDto[]): Ru
   });
 }
 
-/** Required (non-rollback) steps not yet signed: no record, or a critical record not yet verified. */
+/**
+ * Whether a main step's current record failed: the change did not go through as planned, so its
+ * rollback steps must be signed too (a change is a success only with no rollback, DESIGN.md §7).
+ */
+export function needsRollback(plan: RunPlan, current: ReadonlyMap<string, StepRecordDto>): boolean {
+  return plan.steps.some(
+    (planned) => !planned.rollback && current.get(planned.step.id)?.outcome === 'failed',
+  );
+}
+
+/**
+ * Steps that must be signed before completion and are not: no record, or a critical record not yet
+ * verified. Main steps always; rollback steps once a main step failed (each may still be marked not
+ * applicable, with its reason).
+ */
 export function unsignedSteps(plan: RunPlan, records: readonly StepRecordDto[]): PlannedStep[] {
   const current = currentRecords(records);
-  return plan.steps.filter(
-    (planned) => !planned.rollback && !isSigned(planned, current.get(planned.step.id)),
-  );
+  return requiredSteps(plan, current).filter((planned) => !isSigned(planned, current.get(planned.step.id)));
+}
+
+/** The steps to sign before completion: main steps, and rollback steps once a main step failed. */
+function requiredSteps(plan: RunPlan, current: ReadonlyMap<string, StepRecordDto>): PlannedStep[] {
+  const rollbackRequired = needsRollback(plan, current);
+  return plan.steps.filter((planned) => !planned.rollback || rollbackRequired);
 }
 
 export function progressOf(plan: RunPlan, records: readonly StepRecordDto[], state: RunState): RunProgress {
   const current = currentRecords(records);
-  const required = plan.steps.filter((planned) => !planned.rollback);
+  const required = requiredSteps(plan, current);
   const signed = required.filter((planned) => isSigned(planned, current.get(planned.step.id))).length;
   const recorded = plan.steps.flatMap((planned) => {
     const record = current.get(planned.step.id);

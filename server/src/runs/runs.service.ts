@@ -22,6 +22,7 @@ import type { Actor } from '../common/request-context.js';
 import { Writer, type WriteContext } from '../database/writer.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { incidentReferenceOf } from '../incidents/incident-reference.js';
+import { Site } from '../inventory/site.entity.js';
 import { procedureVersion } from '../procedures/library-validator.js';
 import { ProcedureLibrary } from '../procedures/procedure-library.js';
 import { liveRooms } from '../realtime/live-rooms.js';
@@ -94,6 +95,7 @@ export class RunsService {
     const source = this.sourceOf(loaded.file, loaded.version);
     return this.writer.run(async (tx) => {
       const context = await this.contextOf(tx.em, input.context, loaded.procedure.id);
+      const site = await this.siteOf(tx.em, context.siteId, input.siteId);
       const assignee = input.assigneeId === null ? null : await this.assignable(tx.em, input.assigneeId);
       const version =
         (await tx.em.findOne(ProcedureVersion, { hash: loaded.version })) ??
@@ -113,6 +115,7 @@ export class RunsService {
         contextKind: input.context.kind,
         contextId: context.id,
         contextLabel: context.label,
+        site,
         state: 'in_progress',
         abortReason: null,
         startedBy: await tx.em.findOneOrFail(User, { id: actor.id }),
@@ -286,19 +289,33 @@ export class RunsService {
     });
   }
 
-  /** Completes the run once every required step is signed (and verified where critical); 422 lists the others. */
+  /**
+   * Completes the run once every required step is signed (and verified where critical) — the rollback
+   * steps too when a main step failed; 422 lists the others.
+   */
   complete(actor: Actor, runId: number, input: CompleteRun): Promise<RunDetail> {
     return this.changeRun(runId, input.version, 'run.complete', async (tx, loaded) => {
       this.assertInProgress(loaded);
       const current = currentRecords(loaded.records);
       const missing = unsignedSteps(loaded.plan, loaded.records);
       if (missing.length > 0) {
-        throw new DomainError('rule_violation', `${missing.length} step(s) are not signed yet`, {
-          fields: missing.map((planned) => ({
-            path: `steps.${planned.step.id}`,
-            message: current.has(planned.step.id) ? 'awaiting verification' : 'not signed',
-          })),
-        });
+        const rollback = missing.some((planned) => planned.rollback);
+        throw new DomainError(
+          'rule_violation',
+          rollback
+            ? `A step failed: sign the rollback steps before completing (${missing.length} step(s) not signed yet)`
+            : `${missing.length} step(s) are not signed yet`,
+          {
+            fields: missing.map((planned) => ({
+              path: `steps.${planned.step.id}`,
+              message: current.has(planned.step.id)
+                ? 'awaiting verification'
+                : planned.rollback
+                  ? 'rollback step not signed'
+                  : 'not signed',
+            })),
+          },
+        );
       }
       loaded.run.state = 'completed';
       loaded.run.endedBy = await tx.em.findOneOrFail(User, { id: actor.id });
@@ -412,10 +429,10 @@ export class RunsService {
     em: EntityManager,
     context: RunContextRequest,
     procedureId: string,
-  ): Promise<{ id: number | null; label: string | null }> {
+  ): Promise<{ id: number | null; label: string | null; siteId: number | null }> {
     switch (context.kind) {
       case 'none':
-        return { id: null, label: null };
+        return { id: null, label: null, siteId: null };
       case 'occurrence': {
         const hook = this.contextHooks.occurrence;
         if (!hook) throw rule('Recurring task occurrences are not available', 'context.kind');
@@ -430,9 +447,26 @@ export class RunsService {
         return {
           id: incident.id,
           label: `${incidentReferenceOf(incident.id)} · ${incident.title}`.slice(0, 300),
+          siteId: incident.site?.id ?? null,
         };
       }
     }
+  }
+
+  /** The run's site: its context's, else the one asked for a free run (which must exist). */
+  private async siteOf(
+    em: EntityManager,
+    contextSiteId: number | null,
+    asked: number | undefined,
+  ): Promise<Site | null> {
+    if (contextSiteId !== null && asked !== undefined && asked !== contextSiteId) {
+      throw rule("The run is done on its incident's or occurrence's site", 'siteId');
+    }
+    const siteId = contextSiteId ?? asked;
+    if (siteId === undefined) return null;
+    const site = await em.findOne(Site, { id: siteId });
+    if (!site) throw rule('There is no such site', 'siteId');
+    return site;
   }
 
   /** Lets the run's context follow its end (an occurrence becomes done, or startable again). */
@@ -456,6 +490,8 @@ function keepProgress(loaded: LoadedRun, records: readonly StepRecordDto[]): voi
   const progress = progressOf(loaded.plan, records, loaded.run.state);
   Object.assign(loaded.run, {
     signedSteps: progress.signed,
+    // Grows by the rollback steps once a main step failed (see `unsignedSteps`).
+    requiredSteps: progress.required,
     awaitingVerification: progress.awaitingVerification,
     failedSteps: progress.failed,
     outOfRangeSteps: progress.outOfRange,

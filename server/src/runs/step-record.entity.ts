@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { readingUnits, stepOutcomes } from '@vigie/shared';
 import { User } from '../auth/user.entity.js';
+import { appendOnlyTriggers } from './append-only.js';
 import { ProcedureRun } from './procedure-run.entity.js';
 
 /**
@@ -13,6 +14,7 @@ const StepRecordSchema = defineEntity({
   uniques: [{ properties: ['run', 'stepId', 'revision'] }],
   // The steering report reads the records signed in a period.
   indexes: [{ properties: ['performedAt'] }, { properties: ['supersedes'] }],
+  triggers: appendOnlyTriggers('step_record'),
   properties: {
     id: p.integer().primary(),
     run: () => p.manyToOne(ProcedureRun),

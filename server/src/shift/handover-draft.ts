@@ -13,7 +13,6 @@ import { incidentDtos } from '../incidents/incident-views.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { toUserRef } from '../incidents/incident.mapper.js';
 import { ProcedureRun } from '../runs/procedure-run.entity.js';
-import { TaskOccurrence } from '../tasks/task-occurrence.entity.js';
 import { Handover } from './handover.entity.js';
 import type { ShiftLogService } from './shift-log.service.js';
 
@@ -26,6 +25,7 @@ export interface HandoverTaskSource {
 // Without an earlier handover, the shift is taken to have started this long ago.
 const defaultShiftHours = 12;
 const maxIncidents = 200;
+const maxRuns = 200;
 
 /** The shift of a site: from the last submitted handover (or 12 h ago) until now. */
 export async function shiftStartOf(em: EntityManager, siteId: number, now: Date): Promise<Date> {
@@ -85,45 +85,19 @@ export function slaStateOf(incident: Pick<IncidentDto, 'slaClocks'>, now: Date):
   return 'none';
 }
 
-/** Runs in progress for the site's incidents and task occurrences, plus free runs (no site of their own). */
+/** The site's runs in progress (each run carries its site: its context's, or the one chosen for a free run). */
 async function runsInProgress(em: EntityManager, siteId: number): Promise<HandoverRun[]> {
   const runs = await em.find(
     ProcedureRun,
-    { state: 'in_progress' },
-    { populate: ['assignee'], orderBy: { id: 'asc' }, limit: 200 },
+    { state: 'in_progress', site: siteId },
+    { populate: ['assignee'], orderBy: { id: 'asc' }, limit: maxRuns },
   );
-  const contextIds = (kind: 'incident' | 'occurrence') =>
-    runs.filter((run) => run.contextKind === kind).map((run) => run.contextId!);
-  const incidentIds = contextIds('incident');
-  const occurrenceIds = contextIds('occurrence');
-  const onSite = {
-    incident: new Set(
-      incidentIds.length === 0
-        ? []
-        : (
-            await em.find(
-              Incident,
-              { id: { $in: incidentIds }, site: siteId },
-              { fields: ['id'], filters: false },
-            )
-          ).map((incident) => incident.id),
-    ),
-    occurrence: new Set(
-      occurrenceIds.length === 0
-        ? []
-        : (
-            await em.find(TaskOccurrence, { id: { $in: occurrenceIds }, site: siteId }, { fields: ['id'] })
-          ).map((occurrence) => occurrence.id),
-    ),
-  };
-  return runs
-    .filter((run) => run.contextKind === 'none' || onSite[run.contextKind].has(run.contextId!))
-    .map((run) => ({
-      id: run.id,
-      procedureId: run.procedureId,
-      contextLabel: run.contextLabel ?? null,
-      startedAt: run.startedAt.toISOString(),
-      assignee: toUserRef(run.assignee),
-      progress: { signed: run.signedSteps, required: run.requiredSteps },
-    }));
+  return runs.map((run) => ({
+    id: run.id,
+    procedureId: run.procedureId,
+    contextLabel: run.contextLabel ?? null,
+    startedAt: run.startedAt.toISOString(),
+    assignee: toUserRef(run.assignee),
+    progress: { signed: run.signedSteps, required: run.requiredSteps },
+  }));
 }

@@ -69,11 +69,25 @@ export class HandoversService {
     return toHandoverDto(handover);
   }
 
-  /** Stores the snapshot generated at this instant: what is proven later is what was handed over. */
+  /**
+   * Stores the snapshot generated at this instant: what is proven later is what was handed over.
+   * While an earlier handover of the site is unacknowledged, answers 409 with that one.
+   */
   submit(input: z.output<typeof submitHandoverSchema>, actor: Actor): Promise<HandoverDto> {
     return this.writer.run(async (tx) => {
       const site = await tx.em.findOne(Site, { id: input.siteId });
       if (!site) throw notFound('Site');
+      // One pending handover per site: a second one would split the shift across two records.
+      const pending = await tx.em.findOne(
+        Handover,
+        { site, state: 'submitted' },
+        { populate: handoverPopulate, orderBy: { id: 'desc' } },
+      );
+      if (pending) {
+        throw new DomainError('conflict', 'An earlier handover of this site is waiting for acknowledgement', {
+          current: toHandoverDto(pending),
+        });
+      }
       const now = new Date();
       const start = await shiftStartOf(tx.em, site.id, now);
       const snapshot = await buildSnapshot(tx.em, site.id, { start, end: now }, this.log, this.tasks);

@@ -6,6 +6,7 @@ import { Incident } from '../incidents/incident.entity.js';
 import { Device } from '../inventory/device.entity.js';
 import { Rack } from '../inventory/rack.entity.js';
 import { ProcedureRun } from '../runs/procedure-run.entity.js';
+import { loadOccurrence, occurrenceLabelOf } from '../tasks/occurrence-lifecycle.js';
 
 type LinkInput = NonNullable<CreateShiftLogEntry['links']>[number];
 
@@ -16,7 +17,7 @@ const missing = (index: number, kind: string) =>
 
 /**
  * Checks each linked record exists and freezes its label as it reads now, so the entry keeps
- * saying what it said. Occurrences keep the label the client sent (their module owns them).
+ * saying what it said. Every label is the server's: a client cannot make a link say something else.
  */
 export async function resolveLinks(em: EntityManager, links: readonly LinkInput[]): Promise<ShiftLogLink[]> {
   const resolved: ShiftLogLink[] = [];
@@ -46,7 +47,9 @@ async function labelOf(em: EntityManager, link: LinkInput): Promise<string | nul
       const device = await em.findOne(Device, { id: link.id }, { fields: ['id', 'name'] });
       return device ? device.name : null;
     }
-    case 'occurrence':
-      return link.label || `#${link.id}`;
+    case 'occurrence': {
+      const occurrence = await loadOccurrence(em, link.id);
+      return occurrence ? occurrenceLabelOf(occurrence) : null;
+    }
   }
 }

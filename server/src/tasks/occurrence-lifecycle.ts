@@ -90,6 +90,12 @@ export async function loadOccurrence(em: EntityManager, id: number): Promise<Tas
   return found;
 }
 
+/** How runs and the shift log name an occurrence: its task and its planned local time. */
+export function occurrenceLabelOf(occurrence: TaskOccurrence): string {
+  const local = new Date(wallClockMs(occurrence.site.timeZone, occurrence.scheduledAt.getTime()));
+  return `${occurrence.task.title} · ${local.toISOString().slice(0, 16).replace('T', ' ')}`.slice(0, 300);
+}
+
 /** Minutes past the latest start at which it was done (0 when on time). */
 export function latenessOf(dueAt: Date, doneAt: Date): number {
   return Math.max(0, Math.ceil((doneAt.getTime() - dueAt.getTime()) / msPerMinute));
@@ -135,11 +141,7 @@ export const occurrenceRunHook: RunContextHook = {
     if (occurrence.task.procedureId !== procedureId) {
       throw rule(`This task runs procedure "${occurrence.task.procedureId}"`, 'procedureId');
     }
-    const local = new Date(wallClockMs(occurrence.site.timeZone, occurrence.scheduledAt.getTime()));
-    return {
-      id,
-      label: `${occurrence.task.title} · ${local.toISOString().slice(0, 16).replace('T', ' ')}`.slice(0, 300),
-    };
+    return { id, label: occurrenceLabelOf(occurrence), siteId: occurrence.site.id };
   },
 
   async started(tx, run: ProcedureRun) {

@@ -10,6 +10,12 @@ import { TaskOccurrence } from './task-occurrence.entity.js';
 const batchSize = 200;
 const msPerDay = 86_400_000;
 const msPerMinute = 60_000;
+/**
+ * After an outage, planning resumes where it stopped so the rounds that fell inside it are created
+ * and counted missed; beyond this many days back they are not materialised (a restored old backup
+ * would otherwise flood the board with months of missed rounds).
+ */
+export const maxCatchUpDays = 31;
 
 export interface SchedulerTickResult {
   created: number;
@@ -22,7 +28,9 @@ export interface SchedulerTickResult {
  * the horizon, makes them due at scheduledAt − lead, and missed at dueAt (scheduled + grace) when
  * nobody started them, announcing `occurrence.overdue`. Planning relies on the unique
  * (task, scheduledAt) index and each state move on a conditional UPDATE, so two server processes
- * never plan or flag one occurrence twice. A missed occurrence is never planned again.
+ * never plan or flag one occurrence twice. A missed occurrence is never planned again. Planning
+ * goes on from where it stopped (at most `maxCatchUpDays` back), so occurrences due while no server
+ * ran are still created, then flagged missed.
  */
 @Injectable()
 export class TaskScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -81,7 +89,10 @@ export class TaskScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         );
       for (const task of tasks) {
         const horizon = this.horizonOf(task, now);
-        const from = Math.max(task.plannedUntil?.getTime() ?? 0, now.getTime());
+        // A new task plans from now; one planned before an outage from where it stopped.
+        const from = task.plannedUntil
+          ? Math.max(task.plannedUntil.getTime(), now.getTime() - maxCatchUpDays * msPerDay)
+          : now.getTime();
         // Planned a little past the horizon already: nothing to do until the horizon moves on.
         if (task.plannedUntil && task.plannedUntil.getTime() >= horizon - msPerDay / 24) continue;
         created += await this.writer.run(async (tx) => {

@@ -47,6 +47,8 @@ export type PreviewInput = z.output<typeof taskPreviewRequestSchema>;
 
 const msPerDay = 86_400_000;
 const msPerMinute = 60_000;
+/** Why the open occurrences of a deactivated task were cancelled. */
+export const deactivatedReason = 'Task deactivated';
 
 const rule = (message: string, path?: string) =>
   new DomainError('rule_violation', message, path ? { fields: [{ path, message }] } : {});
@@ -184,6 +186,7 @@ export class TasksService implements OnModuleInit {
         (key) => before[key] !== after[key],
       );
       if (planChanged || before.scope.siteId !== after.scope.siteId) await this.replan(tx, task, now);
+      if (before.active && !after.active) await this.cancelOpenWork(tx, task);
       return after;
     });
   }
@@ -230,6 +233,27 @@ export class TasksService implements OnModuleInit {
       }
       return recordMove(tx, id, 'occurrence.cancel', before);
     });
+  }
+
+  /**
+   * A task retired on purpose: its occurrences still open (due, or scheduled and left by the
+   * re-plan) are cancelled with a reason rather than left to be swept as missed work.
+   */
+  private async cancelOpenWork(tx: WriteContext, task: RecurringTask): Promise<void> {
+    const open = await tx.em.find(
+      TaskOccurrence,
+      { task: task.id, state: { $in: ['scheduled', 'due'] } },
+      { fields: ['id', 'version', 'state'], orderBy: { id: 'asc' } },
+    );
+    for (const occurrence of open) {
+      const loaded = await loadOccurrence(tx.em, occurrence.id);
+      if (!loaded) continue;
+      const before = toOccurrenceDto(loaded);
+      const claimed = await claimState(tx.em, loaded, ['scheduled', 'due'], 'cancelled', {
+        cancelReason: deactivatedReason,
+      });
+      if (claimed) await recordMove(tx, occurrence.id, 'occurrence.cancel', before);
+    }
   }
 
   /** Drops the future scheduled occurrences and plans again from now up to the horizon. */

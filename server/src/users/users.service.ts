@@ -96,7 +96,15 @@ export class UsersService {
       if (signOut) await this.sessions.closeAllOf(tx.em, user.id);
       await tx.em.flush();
       const after = toUserDto(user);
-      await tx.audit({ action: 'user.update', entityType: 'User', entityId: user.id, before, after });
+      // The hash never goes into the trail, but the fact that the password was reset does.
+      const audited = change.password !== undefined ? { ...after, passwordReset: true } : after;
+      await tx.audit({
+        action: 'user.update',
+        entityType: 'User',
+        entityId: user.id,
+        before,
+        after: audited,
+      });
       tx.announce('user.updated', after, [liveRooms.role('admin'), liveRooms.user(user.id)]);
       return after;
     });

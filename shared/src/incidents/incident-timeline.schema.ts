@@ -67,7 +67,12 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('field_change'),
     details: z.object({ changes: z.array(fieldChangeSchema) }),
   }),
-  z.object({ ...entryBase, kind: z.literal('note'), details: z.object({ text: z.string() }) }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('note'),
+    /** `clientVisible`: the affected tenants' client viewers see the note; absent or false, it stays internal. */
+    details: z.object({ text: z.string(), clientVisible: z.boolean().optional() }),
+  }),
   z.object({
     ...entryBase,
     kind: z.literal('sla_warning'),
@@ -91,5 +96,9 @@ export type TimelineEntryOf<K extends TimelineEntryKind> = Extract<TimelineEntry
 export const timelineQuerySchema = pageQuerySchema.omit({ search: true });
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
-export const createIncidentNoteSchema = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
+/** A note is internal unless `clientVisible`: then the affected tenants' client viewers see it too. */
+export const createIncidentNoteSchema = z.strictObject({
+  text: z.string().trim().min(1).max(10_000),
+  clientVisible: z.boolean().default(false),
+});
 export type CreateIncidentNote = z.infer<typeof createIncidentNoteSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentStatusSchema } from './incident-status.js';
 import { cancellationReasonSchema, pendingReasonSchema, resolutionCodeSchema } from './incident.schema.js';
 
 const comment = z.string().trim().min(1).max(5000);
@@ -46,3 +47,14 @@ export const incidentTransitionSchema = z.discriminatedUnion('to', [
     }),
 ]);
 export type IncidentTransition = z.infer<typeof incidentTransitionSchema>;
+
+/**
+ * What the server reads of a transition first: the target and the version. A move the lifecycle
+ * forbids is refused (422 naming the allowed targets) before the target's own fields are asked
+ * for; then the whole body must match `incidentTransitionSchema` (400).
+ */
+export const incidentTransitionTargetSchema = z.looseObject({
+  to: incidentStatusSchema,
+  version: z.number().int(),
+});
+export type IncidentTransitionTarget = z.infer<typeof incidentTransitionTargetSchema>;

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.js';
 import { sortParamSchema } from './list-sort.js';
 
-/** Airflow directions, as in NetBox and the community device-type library. */
+/** Airflow directions: every value of the community device-type library schema (NetBox's device airflows). */
 export const airflows = [
   'front-to-rear',
   'rear-to-front',
   'left-to-right',
   'right-to-left',
   'side-to-rear',
+  'rear-to-side',
+  'bottom-to-top',
+  'top-to-bottom',
   'passive',
   'mixed',
 ] as const;

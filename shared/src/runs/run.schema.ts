@@ -40,7 +40,8 @@ export const runProcedureSchema = z.object({
 export type RunProcedure = z.infer<typeof runProcedureSchema>;
 
 /**
- * `required`: main steps (rollback steps are done only when needed). `signed`: required steps whose
+ * `required`: main steps, plus the rollback steps once a main step failed (a failed change is rolled
+ * back before the run completes; otherwise rollback steps are optional). `signed`: required steps whose
  * current record exists and, for critical steps, is verified. `awaitingVerification`: critical
  * steps recorded but not yet verified. `readyToComplete`: signed = required and the run is in progress.
  */
@@ -147,6 +148,11 @@ export const startRunSchema = z.strictObject({
   procedureVersion: procedureVersionSchema.optional(),
   context: runContextRequestSchema.default({ kind: 'none' }),
   assigneeId: z.number().int().positive().nullable().default(null),
+  /**
+   * The site the run is done on. An incident's or occurrence's run takes its context's site (a
+   * different one is refused); a free run takes this one, or has no site.
+   */
+  siteId: z.number().int().positive().optional(),
 });
 export type StartRun = z.input<typeof startRunSchema>;
 

@@ -4,6 +4,7 @@ import { userRefSchema } from '../incidents/incident.schema.js';
 import { incidentStatusSchema } from '../incidents/incident-status.js';
 import { prioritySchema } from '../inventory/contract.schema.js';
 import { runProgressSchema } from '../runs/run.schema.js';
+import { occurrenceStateSchema } from '../tasks/occurrence.schema.js';
 import { shiftLogEntrySchema } from './shift-log.schema.js';
 
 /** `draft` is generated on request and never stored; a submitted handover waits for the next coordinator. */
@@ -44,7 +45,7 @@ export const handoverTaskSchema = z.object({
   id: z.number().int(),
   title: z.string(),
   dueAt: z.iso.datetime(),
-  state: z.string(),
+  state: occurrenceStateSchema,
 });
 export type HandoverTask = z.infer<typeof handoverTaskSchema>;
 

@@ -23,7 +23,7 @@ export type ShiftLogLinkKind = z.infer<typeof shiftLogLinkKindSchema>;
 export const shiftLogLinkSchema = z.object({
   kind: shiftLogLinkKindSchema,
   id: z.number().int().positive(),
-  /** Set by the server from the linked record when it knows the kind (e.g. `INC-000123 · CRAC-2`). */
+  /** Set by the server from the linked record (e.g. `INC-000123 · CRAC-2`), frozen at writing. */
   label: z.string().max(300),
 });
 export type ShiftLogLink = z.infer<typeof shiftLogLinkSchema>;
@@ -50,10 +50,10 @@ export const createShiftLogEntrySchema = z.strictObject({
   text: z.string().trim().min(1).max(4000),
   links: z
     .array(
+      // No label: the server names each linked record itself.
       z.strictObject({
         kind: shiftLogLinkKindSchema,
         id: z.number().int().positive(),
-        label: z.string().trim().max(300).optional(),
       }),
     )
     .max(20)

@@ -165,15 +165,15 @@ export class CommitProbe {
   last: number | undefined;
 
   constructor(publisher: LivePublisher, type: string, room: string) {
-    const emit = publisher.emit.bind(publisher);
-    publisher.emit = (events: readonly StoredLiveEvent[]) => {
+    const publish = publisher.publish.bind(publisher);
+    publisher.publish = (events: readonly StoredLiveEvent[]) => {
       const at = performance.now();
       for (const event of events) {
         this.committedAt.set(event.seq, at);
         if (event.type === type && (JSON.parse(event.rooms) as string[]).includes(room))
           this.last = event.seq;
       }
-      emit(events);
+      publish(events);
     };
   }
 

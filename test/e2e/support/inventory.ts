@@ -5,12 +5,14 @@ import {
   floorPlanSchema,
   pageSchema,
   rackSchema,
+  roomSchema,
   tenantSchema,
   type CreateDevice,
   type CreateRack,
   type Device,
   type DeviceType,
   type Rack,
+  type Room,
   type Tenant,
 } from '@vigie/shared';
 
@@ -76,4 +78,14 @@ export async function createDevice(
   const response = await api.post('/api/devices', { data: body });
   expect(response.status(), await response.text()).toBe(201);
   return deviceSchema.parse(await response.json());
+}
+
+export async function roomNamed(api: APIRequestContext, name: string): Promise<Room> {
+  const response = await api.get('/api/rooms', { params: { search: name } });
+  expect(response.status()).toBe(200);
+  const room = pageSchema(roomSchema)
+    .parse(await response.json())
+    .items.find((candidate) => candidate.name === name);
+  if (!room) throw new Error(`No room ${name} in the demo data`);
+  return room;
 }

@@ -25,3 +25,9 @@ export async function navigationLabels(page: Page, name = 'Navigation principale
   const links = page.getByRole('navigation', { name }).getByRole('link');
   return (await links.allTextContents()).map((text) => text.trim());
 }
+
+/** Signs the page's browser context in through the API: for tests about a page, not about signing in. */
+export async function signInQuickly(page: Page, username: string, password = demoPassword): Promise<void> {
+  const response = await page.request.post('/api/auth/login', { data: { username, password } });
+  expect(response.status(), await response.text()).toBe(200);
+}

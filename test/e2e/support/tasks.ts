@@ -47,7 +47,7 @@ export async function occurrencesOf(api: APIRequestContext, taskId: number): Pro
 /** Defines a daily task at one time through the API (as another coordinator would). */
 export async function createDailyTaskViaApi(
   api: APIRequestContext,
-  body: { title: string; siteId: number; time: string; procedureId?: string },
+  body: { title: string; siteId: number; time: string; procedureId?: string; team?: string },
 ): Promise<RecurringTask> {
   const response = await api.post('/api/tasks', {
     data: {
@@ -55,6 +55,7 @@ export async function createDailyTaskViaApi(
       procedureId: body.procedureId ?? 'remote-hands-request',
       scope: { siteId: body.siteId, roomId: null, rackId: null },
       schedule: { kind: 'daily', times: [body.time] },
+      ...(body.team ? { team: body.team } : {}),
     },
     headers: { 'Idempotency-Key': `e2e-task-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   });

@@ -7,6 +7,8 @@ import { useOfflineTickSync } from '../../features/runs/hooks/use-tick-queue';
 import { ConnectionIndicator } from '../../features/live/components/connection-indicator';
 import { useT } from '../../lib/i18n/i18n-provider';
 import { visibleAreas } from '../navigation';
+import { useRefetchThroughWorker } from '../service-worker/use-refetch-through-worker';
+import { DeviceTicksBadge } from './device-ticks-badge';
 import { MainNav } from './main-nav';
 
 const navId = 'main-nav';
@@ -20,6 +22,7 @@ export function AppShell({ me }: { me: Me }) {
   const previousPath = useRef(location.pathname);
   // Ticks kept on this device while offline are sent wherever the technician is in the app.
   useOfflineTickSync(me.user.id);
+  useRefetchThroughWorker();
 
   // After a navigation, move focus to the new page so screen readers and keyboards start there.
   useEffect(() => {
@@ -59,6 +62,7 @@ export function AppShell({ me }: { me: Me }) {
           <span className="brand__tagline">{t('app.tagline')}</span>
         </p>
         <div className="topbar__tools">
+          <DeviceTicksBadge userId={me.user.id} />
           <ConnectionIndicator />
           <LanguageSwitch />
           <UserMenu me={me} />

@@ -182,6 +182,7 @@ export const incidentMessagesFr = {
   'incidents.timeline.by': 'par {name}',
   'incidents.addNote': 'Ajouter une note',
   'incidents.noteAdded': 'Note ajoutée.',
+  'incidents.noteClientVisible': 'Visible par le client',
   'incidents.adding': 'Ajout…',
 
   'incidents.equipment': 'Équipements touchés',
@@ -377,6 +378,7 @@ export const incidentMessagesEn: Record<IncidentMessageKey, string> = {
   'incidents.timeline.by': 'by {name}',
   'incidents.addNote': 'Add a note',
   'incidents.noteAdded': 'Note added.',
+  'incidents.noteClientVisible': 'Visible to the client',
   'incidents.adding': 'Adding…',
 
   'incidents.equipment': 'Affected equipment',

@@ -53,7 +53,8 @@ export const runMessagesFr = {
   'runs.nextStep': 'Étape suivante',
   'runs.nextToSign': 'Prochaine étape à signer',
   'runs.rollbackSteps': 'Étapes de retour arrière',
-  'runs.rollbackHint': 'À dérouler seulement si le changement doit être annulé ; jamais obligatoires.',
+  'runs.rollbackHint':
+    'À dérouler seulement si le changement doit être annulé ; obligatoires dès qu’une étape a échoué.',
   'runs.status.blocked': 'En attente des étapes précédentes',
   'runs.status.pending': 'À faire',
   'runs.status.done': 'Fait',
@@ -127,9 +128,24 @@ export const runMessagesFr = {
   'runs.conflictServer': 'Sur le serveur maintenant : {state}',
   'runs.conflictNothing': 'aucune signature',
   'runs.dismissConflict': 'J’ai vu, retirer de l’appareil',
+  'runs.device.onDevice': 'Sur cet appareil :',
+  'runs.device.waiting': '{count} en attente',
+  'runs.device.refused': '{count} refusée(s)',
+  'runs.device.label':
+    'Signatures sur cet appareil : {waiting} en attente d’envoi, {refused} refusée(s) par le serveur',
+  'runs.device.signOutTitle': 'Des signatures ne sont pas encore envoyées',
+  'runs.device.signOutWaiting':
+    '{count} signature(s) faite(s) sur cet appareil attendent le réseau : le serveur ne les a pas encore enregistrées.',
+  'runs.device.signOutRefused':
+    '{count} signature(s) refusée(s) par le serveur attendent que vous les regardiez.',
+  'runs.device.signOutKept':
+    'Si vous vous déconnectez, elles restent sur cet appareil et ne seront envoyées qu’à votre prochaine connexion ici.',
+  'runs.device.stay': 'Rester connecté',
+  'runs.device.signOutAnyway': 'Se déconnecter quand même',
   'runs.complete': 'Terminer l’exécution',
   'runs.completing': 'Clôture…',
-  'runs.completeHint': 'Toutes les étapes obligatoires doivent être signées (et vérifiées si critiques).',
+  'runs.completeHint':
+    'Toutes les étapes obligatoires doivent être signées (et vérifiées si critiques) ; après une étape en échec, les étapes de retour arrière aussi.',
   'runs.completeError': 'L’exécution n’a pas pu être terminée.',
   'runs.abort': 'Interrompre',
   'runs.abortTitle': 'Interrompre l’exécution',
@@ -208,7 +224,7 @@ export const runMessagesEn: Record<RunMessageKey, string> = {
   'runs.nextStep': 'Next step',
   'runs.nextToSign': 'Next step to sign',
   'runs.rollbackSteps': 'Rollback steps',
-  'runs.rollbackHint': 'Only if the change must be backed out; never required.',
+  'runs.rollbackHint': 'Only if the change must be backed out; required once a step has failed.',
   'runs.status.blocked': 'Waiting for earlier steps',
   'runs.status.pending': 'To do',
   'runs.status.done': 'Done',
@@ -281,9 +297,24 @@ export const runMessagesEn: Record<RunMessageKey, string> = {
   'runs.conflictServer': 'On the server now: {state}',
   'runs.conflictNothing': 'no signature',
   'runs.dismissConflict': 'Seen, remove from the device',
+  'runs.device.onDevice': 'On this device:',
+  'runs.device.waiting': '{count} waiting',
+  'runs.device.refused': '{count} refused',
+  'runs.device.label':
+    'Signatures on this device: {waiting} waiting to be sent, {refused} refused by the server',
+  'runs.device.signOutTitle': 'Some signatures are not sent yet',
+  'runs.device.signOutWaiting':
+    '{count} signature(s) made on this device are waiting for the network: the server has not recorded them yet.',
+  'runs.device.signOutRefused':
+    '{count} signature(s) refused by the server are waiting for you to look at them.',
+  'runs.device.signOutKept':
+    'If you sign out, they stay on this device and will only be sent the next time you sign in here.',
+  'runs.device.stay': 'Stay signed in',
+  'runs.device.signOutAnyway': 'Sign out anyway',
   'runs.complete': 'Complete the run',
   'runs.completing': 'Completing…',
-  'runs.completeHint': 'Every required step must be signed (and verified when critical).',
+  'runs.completeHint':
+    'Every required step must be signed (and verified when critical); after a failed step, the rollback steps too.',
   'runs.completeError': 'The run could not be completed.',
   'runs.abort': 'Abort',
   'runs.abortTitle': 'Abort the run',

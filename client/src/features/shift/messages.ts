@@ -77,6 +77,8 @@ export const shiftMessagesFr = {
   'shift.noNotes': 'Sans note.',
   'shift.boardPending': '{count} relève(s) en attente d’acquittement.',
   'shift.boardPendingLink': 'Voir la main courante',
+  'shift.submitBlocked':
+    'La relève de {name}, soumise le {at}, attend encore son acquittement : elle doit être acquittée avant d’en soumettre une autre.',
 } as const;
 
 export const shiftMessagesEn: Record<keyof typeof shiftMessagesFr, string> = {
@@ -154,4 +156,6 @@ export const shiftMessagesEn: Record<keyof typeof shiftMessagesFr, string> = {
   'shift.noNotes': 'No notes.',
   'shift.boardPending': '{count} handover(s) waiting for acknowledgement.',
   'shift.boardPendingLink': 'Open the shift log',
+  'shift.submitBlocked':
+    'The handover by {name}, submitted on {at}, is still waiting for acknowledgement: it must be acknowledged before another one is submitted.',
 };

@@ -38,6 +38,9 @@ export const taskMessagesFr = {
   'tasks.field.assignee': 'Assignée à',
   'tasks.field.noAssignee': 'Personne en particulier',
   'tasks.field.active': 'Active',
+  'tasks.field.startDate': 'Date de début',
+  'tasks.field.startDateHint':
+    'Les règles « toutes les N … » et « N fois » comptent à partir de ce jour. Vide : aujourd’hui.',
   'tasks.choose': 'Choisir…',
   'tasks.schedule.kind': 'Fréquence',
   'tasks.schedule.kind.daily': 'Tous les jours',
@@ -159,6 +162,8 @@ export const taskMessagesEn: Record<keyof typeof taskMessagesFr, string> = {
   'tasks.field.assignee': 'Assigned to',
   'tasks.field.noAssignee': 'Nobody in particular',
   'tasks.field.active': 'Active',
+  'tasks.field.startDate': 'Start date',
+  'tasks.field.startDateHint': 'Rules "every N …" and "N times" count from this day. Blank: today.',
   'tasks.choose': 'Choose…',
   'tasks.schedule.kind': 'Frequency',
   'tasks.schedule.kind.daily': 'Every day',

@@ -6,6 +6,7 @@ import { boardMessagesEn } from '../../features/board/messages';
 import { procedureMessagesEn } from '../../features/procedures/messages';
 import { runMessagesEn } from '../../features/runs/messages';
 import { taskMessagesEn } from '../../features/tasks/messages';
+import { inventoryMessagesEn } from '../../features/inventory/messages';
 import type { MessageKey } from './messages-fr';
 
 /** English. Typed against the French keys, so a missing or extra key fails the type check. */
@@ -274,7 +275,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'elevation.hidden': 'Occupied (another tenant)',
   'elevation.zeroU': 'Zero-U devices (beside the rack)',
   'elevation.fromOtherFace': 'mounted on the other face (full depth)',
-  'elevation.deviceLabel': '{name}, {type}, {units}, {status}, tenant: {tenant}',
+  'elevation.deviceLabel': '{name}, {type}, {tenant} (tenant), {units}, {status}',
   'elevation.figure': '{face} of rack {name}: {free} U free out of {total}',
   'elevation.tableToggle': 'Show as a table',
   'elevation.tableCaption': 'Devices in rack {name}, by face',
@@ -406,7 +407,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'import.selected': '{count} file(s) chosen',
   'import.submit': 'Import',
   'import.importing': 'Importing…',
-  'import.progress': 'Uploading the files',
   'import.noFiles': 'Choose at least one .yaml or .yml file.',
   'import.wrongExtension': 'Skipped: only .yaml and .yml files are imported.',
   'import.summary': '{created} created, {updated} updated, {rejected} rejected.',
@@ -457,4 +457,5 @@ export const messagesEn: Record<MessageKey, string> = {
   ...holidayMessagesEn,
   ...shiftMessagesEn,
   ...reportMessagesEn,
+  ...inventoryMessagesEn,
 };

@@ -6,6 +6,7 @@ import { boardMessagesFr } from '../../features/board/messages';
 import { procedureMessagesFr } from '../../features/procedures/messages';
 import { runMessagesFr } from '../../features/runs/messages';
 import { taskMessagesFr } from '../../features/tasks/messages';
+import { inventoryMessagesFr } from '../../features/inventory/messages';
 /** French, the default language. The English dictionary must have exactly these keys. */
 export const messagesFr = {
   'app.name': 'Vigie',
@@ -274,7 +275,7 @@ export const messagesFr = {
   'elevation.hidden': 'Occupé (autre client)',
   'elevation.zeroU': 'Équipements 0U (à côté de la baie)',
   'elevation.fromOtherFace': 'monté sur l’autre face (pleine profondeur)',
-  'elevation.deviceLabel': '{name}, {type}, {units}, {status}, client : {tenant}',
+  'elevation.deviceLabel': '{name}, {type}, {tenant} (client), {units}, {status}',
   'elevation.figure': '{face} de la baie {name} : {free} U libres sur {total}',
   'elevation.tableToggle': 'Afficher en tableau',
   'elevation.tableCaption': 'Équipements de la baie {name}, par face',
@@ -406,7 +407,6 @@ export const messagesFr = {
   'import.selected': '{count} fichier(s) choisi(s)',
   'import.submit': 'Importer',
   'import.importing': 'Import…',
-  'import.progress': 'Envoi des fichiers',
   'import.noFiles': 'Choisissez au moins un fichier .yaml ou .yml.',
   'import.wrongExtension': 'Ignoré : seuls les fichiers .yaml et .yml sont importés.',
   'import.summary': '{created} créé(s), {updated} mis à jour, {rejected} refusé(s).',
@@ -458,6 +458,7 @@ export const messagesFr = {
   ...holidayMessagesFr,
   ...shiftMessagesFr,
   ...reportMessagesFr,
+  ...inventoryMessagesFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof messagesFr;

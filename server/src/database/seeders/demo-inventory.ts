@@ -9,7 +9,7 @@ import type { Tenant } from '../../inventory/tenant.entity.js';
 import { catalogueEntry, demoCatalogue, type CatalogueEntry } from './demo-device-catalogue.js';
 import { AssetTagBook, NameBook, SerialBook } from './demo-identifiers.js';
 import { demoRooms, planRacks } from './demo-rack-layout.js';
-import { fillRack } from './demo-rack-fill.js';
+import { fillRack, type PlannedDevice } from './demo-rack-fill.js';
 import { demoTenants, tenantHardware, type DemoTenantCode } from './demo-tenant-profiles.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -69,6 +69,7 @@ export function createDemoInventory(
   };
 
   let devices = 0;
+  const guests: { rack: Rack; device: PlannedDevice }[] = [];
   const racks = planRacks(random);
   for (const plan of racks) {
     const room = rooms.get(plan.roomName)!;
@@ -76,6 +77,10 @@ export function createDemoInventory(
     const tenant = tenantOf(tenantCode);
     const rack = em.create(Rack, { room, tenant, ...fields });
     for (const device of fillRack(plan, names, random)) {
+      if (device.guestOf) {
+        guests.push({ rack, device });
+        continue;
+      }
       em.create(Device, {
         name: device.name,
         deviceType: typeOf(device.entry),
@@ -107,6 +112,21 @@ export function createDemoInventory(
       });
       devices += 1;
     }
+  }
+
+  // Tenants' own devices in shared racks, drawn last so every earlier draw (and id) stays as it was.
+  for (const { rack, device } of guests) {
+    em.create(Device, {
+      name: device.name,
+      deviceType: typeOf(device.entry),
+      rack,
+      position: device.position,
+      face: device.face,
+      status: 'active',
+      tenant: tenantOf(device.guestOf!),
+      ...identify(device.entry, device.guestOf!),
+    });
+    devices += 1;
   }
 
   return { rooms: rooms.size, racks: racks.length, deviceTypes: types.size, devices };

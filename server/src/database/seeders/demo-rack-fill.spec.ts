@@ -89,4 +89,16 @@ describe('demo rack fill', () => {
       if (rack.status === 'planned' || rack.status === 'decommissioned') expect(devices).toEqual([]);
     }
   });
+
+  it("puts tenants' own hand-off routers in the shared core racks, every tenant at least once", () => {
+    const guests = site.flatMap(({ rack, devices }) =>
+      devices.filter((device) => device.guestOf).map((device) => ({ rack, device })),
+    );
+    expect(guests.every(({ rack }) => rack.tenant === null && rack.profile === 'core')).toBe(true);
+    const cores = site.filter(({ rack }) => rack.profile === 'core');
+    expect(guests).toHaveLength(cores.length * 2);
+    expect(new Set(guests.map(({ device }) => device.guestOf))).toEqual(
+      new Set(['NOVA', 'HELIO', 'ATLAS', 'KORE', 'MERID']),
+    );
+  });
 });

@@ -2,7 +2,12 @@ import type { RackFace } from '@vigie/shared';
 import { catalogueEntry, type CatalogueEntry } from './demo-device-catalogue.js';
 import type { NameBook } from './demo-identifiers.js';
 import type { RackPlan } from './demo-rack-layout.js';
-import { tenantHardware, type TenantHardware } from './demo-tenant-profiles.js';
+import {
+  demoTenants,
+  tenantHardware,
+  type DemoTenantCode,
+  type TenantHardware,
+} from './demo-tenant-profiles.js';
 import { allocatedDrawW } from '../../inventory/power-draw.js';
 import { RackOccupancy } from '../../inventory/rack-occupancy.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -13,6 +18,8 @@ export interface PlannedDevice {
   /** Lowest unit, or null for zero-U. */
   position: number | null;
   face: RackFace;
+  /** A tenant's own device in a shared rack; otherwise the device belongs to the rack's tenant. */
+  guestOf?: DemoTenantCode;
 }
 
 /** Places devices in one rack, keeping to its free units and a power limit (counted as capacity counts it). */
@@ -33,13 +40,13 @@ class RackBuilder {
   }
 
   /** Places at `position` if the units and the power are there; the name is drawn only then. */
-  at(slug: string, position: number, face: RackFace, name: () => string): boolean {
+  at(slug: string, position: number, face: RackFace, name: () => string, guestOf?: DemoTenantCode): boolean {
     const entry = catalogueEntry(slug);
     if (!this.powerFor(entry) || !this.occupancy.isFree(position, entry.uHeight, face, entry.isFullDepth))
       return false;
     this.occupancy.occupy(position, entry.uHeight, face, entry.isFullDepth);
     this.load += allocatedDrawW(entry.powerPorts);
-    this.devices.push({ entry, name: name(), position, face });
+    this.devices.push({ entry, name: name(), position, face, ...(guestOf ? { guestOf } : {}) });
     return true;
   }
 
@@ -169,6 +176,16 @@ function fillCoreRack(builder: RackBuilder, names: NameBook): void {
   builder.at(edgeRouter, 29, 'front', () => names.numbered('par1-edge'));
   builder.at(coreSwitch, 27, 'rear', () => names.numbered('par1-core'));
   builder.at(coreSwitch, 26, 'rear', () => names.numbered('par1-core'));
+  // Two tenants' own hand-off routers to their carriers, taken in turn along the row (no random
+  // draw, so the rest of the site is unchanged): client viewers see a shared rack holding their kit.
+  const first = (builder.rack.gridX + builder.rack.gridY) % demoTenants.length;
+  for (const [offset, position] of [
+    [0, 23],
+    [1, 21],
+  ] as const) {
+    const tenant = demoTenants[(first + offset) % demoTenants.length]!.code;
+    builder.at(edgeRouter, position, 'front', () => names.numbered(`${tenant.toLowerCase()}-xc-rtr`), tenant);
+  }
 }
 
 /**

@@ -38,6 +38,7 @@ interface RunSpec {
   contextKind: 'incident' | 'occurrence' | 'none';
   contextId: number | null;
   contextLabel: string | null;
+  siteId: number | null;
   performer: number;
   verifier: number;
   startedAt: number;
@@ -112,10 +113,10 @@ class RunWriter {
     private readonly proceduresDir: string,
   ) {
     this.insertRun = db.prepare(
-      `insert into procedure_run (procedure_version_hash, procedure_id, context_kind, context_id, context_label, state,
-         abort_reason, started_by_id, started_at, assignee_id, ended_by_id, ended_at, signed_steps, required_steps,
+      `insert into procedure_run (procedure_version_hash, procedure_id, context_kind, context_id, context_label, site_id,
+         state, abort_reason, started_by_id, started_at, assignee_id, ended_by_id, ended_at, signed_steps, required_steps,
          total_steps, awaiting_verification, failed_steps, out_of_range_steps, version)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     );
     this.insertRecord = db.prepare(
       `insert into step_record (run_id, step_id, revision, supersedes, outcome, reading_value, reading_unit,
@@ -163,6 +164,7 @@ class RunWriter {
         spec.contextKind,
         spec.contextId,
         spec.contextLabel,
+        spec.siteId,
         spec.outcome === 'aborted' ? 'aborted' : 'completed',
         spec.outcome === 'aborted' ? this.random.pick(abortReasons) : null,
         spec.performer,
@@ -311,7 +313,7 @@ function occurrenceRuns(
   const rows = db
     .prepare(
       `select o.id, o.scheduled_at as scheduledAt, o.started_at as startedAt, o.done_at as doneAt,
-              t.procedure_id as procedureId, t.title, s.time_zone as timeZone
+              t.procedure_id as procedureId, t.title, s.id as siteId, s.time_zone as timeZone
        from task_occurrence o join recurring_task t on t.id = o.task_id join site s on s.id = o.site_id
        where o.state = 'done' order by o.id`,
     )
@@ -322,6 +324,7 @@ function occurrenceRuns(
     doneAt: number;
     procedureId: string;
     title: string;
+    siteId: number;
     timeZone: string;
   }[];
   return rows.flatMap((row) => {
@@ -337,6 +340,7 @@ function occurrenceRuns(
         contextKind: 'occurrence' as const,
         contextId: row.id,
         contextLabel: `${row.title} · ${local}`.slice(0, 300),
+        siteId: row.siteId,
         startedAt: row.startedAt,
         endedAt: row.doneAt,
         outcome: 'completed' as const,
@@ -352,7 +356,8 @@ function incidentRuns(
 ): Omit<RunSpec, 'performer' | 'verifier'>[] {
   const rows = db
     .prepare(
-      `select id, title, category, acknowledged_at as acknowledgedAt, coalesce(mitigated_at, resolved_at) as restoredAt
+      `select id, title, category, site_id as siteId, acknowledged_at as acknowledgedAt,
+              coalesce(mitigated_at, resolved_at) as restoredAt
        from incident where acknowledged_at is not null and coalesce(mitigated_at, resolved_at) is not null
        and category is not null order by id`,
     )
@@ -360,6 +365,7 @@ function incidentRuns(
     id: number;
     title: string;
     category: ProcedureCategory;
+    siteId: number | null;
     acknowledgedAt: number;
     restoredAt: number;
   }[];
@@ -373,6 +379,7 @@ function incidentRuns(
         contextKind: 'incident' as const,
         contextId: row.id,
         contextLabel: `${incidentReferenceOf(row.id)} · ${row.title}`.slice(0, 300),
+        siteId: row.siteId,
         startedAt: row.acknowledgedAt + random.int(2, 10) * msPerMinute,
         endedAt: row.restoredAt,
         outcome: 'completed' as const,
@@ -383,11 +390,14 @@ function incidentRuns(
 
 /** Planned changes over the year besides the monthly load test: mostly clean, one rolled back, one aborted. */
 function plannedChanges(
+  db: Database,
   random: SeededRandom,
   byId: ReadonlyMap<string, LoadedProcedure>,
   now: number,
 ): Omit<RunSpec, 'performer' | 'verifier'>[] {
   const changes: Omit<RunSpec, 'performer' | 'verifier'>[] = [];
+  // Planned changes are done on the demo's (first) site.
+  const site = db.prepare('select id from site order by id limit 1').get() as { id: number } | undefined;
   const plan = [
     ...Array.from({ length: 8 }, () => 'pdu-replacement'),
     ...Array.from({ length: 3 }, () => 'ups-maintenance-bypass'),
@@ -404,6 +414,7 @@ function plannedChanges(
       contextKind: 'none',
       contextId: null,
       contextLabel: null,
+      siteId: site?.id ?? null,
       startedAt,
       endedAt: startedAt + Math.round(minutes * (0.8 + random.next() * 0.5)) * msPerMinute,
       outcome: index === 4 ? 'rolled_back' : index === 7 ? 'aborted' : 'completed',
@@ -435,7 +446,7 @@ export async function createDemoRunHistory(
   const specs = [
     ...occurrenceRuns(db, byId),
     ...incidentRuns(db, random, byId),
-    ...plannedChanges(random, byId, now.getTime()),
+    ...plannedChanges(db, random, byId, now.getTime()),
   ].sort((a, b) => a.startedAt - b.startedAt);
   for (const spec of specs) {
     // Rounds and checks mostly by technicians, sometimes the coordinator; a coordinator verifies.

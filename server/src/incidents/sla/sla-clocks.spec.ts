@@ -426,6 +426,96 @@ describe('business-hours calendar', () => {
   });
 });
 
+describe('met clocks through later events', () => {
+  const dueTimes = (clock: ComputedSlaClock) => ({ dueAt: clock.dueAt, warnAt: clock.warnAt });
+
+  it('keeps the due and warning times a met clock had, through later events and a resolution, until a reopening (24x7)', () => {
+    const lifecycle = [
+      status(20, 'acknowledged'),
+      status(300, 'in_progress'),
+      priority(350, 'P4'),
+      status(400, 'mitigated'),
+      status(1000, 'pending'),
+      status(1200, 'mitigated'),
+      status(2500, 'resolved'),
+    ];
+    // After every later event the met clocks say what they said when they stopped.
+    for (let count = 1; count <= lifecycle.length; count++) {
+      const events = lifecycle.slice(0, count);
+      const { ack } = clocks({ events, now: 3500 });
+      expect(ack).toMatchObject({ state: 'met', dueAt: minutes(60), warnAt: minutes(45) });
+      if (count >= 4) {
+        // P4 from +350: restore target 2880, met at +400 with 400 elapsed.
+        const { restore } = clocks({ events, now: 3500 });
+        expect(restore).toMatchObject({ state: 'met', dueAt: minutes(2880), warnAt: minutes(2160) });
+      }
+    }
+    const resolved = clocks({ events: lifecycle, now: 5900 });
+    // Resolve paused 200 min while pending: P4 target 5760, 4320 for the warning, moved by the pause.
+    expect(resolved.resolve).toMatchObject({
+      state: 'met',
+      elapsedMinutes: 2300,
+      dueAt: minutes(5960),
+      warnAt: minutes(4520),
+    });
+    expect(dueTimes(clocks({ events: lifecycle, now: 2500 }).resolve)).toEqual(dueTimes(resolved.resolve));
+
+    // Reopening re-anchors restore and resolve at the reopening; ack stays met with its old times.
+    const reopened = clocks({ events: [...lifecycle, status(6000, 'reopened')], now: 6100 });
+    expect(reopened.ack).toMatchObject({ state: 'met', dueAt: minutes(60), warnAt: minutes(45) });
+    expect(reopened.restore).toMatchObject({ state: 'running', dueAt: minutes(6000 + 2880 - 400) });
+    expect(reopened.resolve).toMatchObject({ state: 'running', dueAt: minutes(6000 + 5760 - 2300) });
+  });
+
+  it('keeps the due and warning times a met clock had on a business-hours calendar, until a reopening', () => {
+    // Opened Monday 23 November 10:00 in Paris (service 08:00–18:00, Monday to Friday).
+    const at = (iso: string, value: IncidentStatus): ClockEvent => ({
+      at: new Date(iso),
+      kind: 'status',
+      status: value,
+    });
+    const lifecycle: ClockEvent[] = [
+      at('2026-11-23T09:20:00Z', 'acknowledged'),
+      at('2026-11-23T14:00:00Z', 'in_progress'),
+      at('2026-11-23T15:40:00Z', 'mitigated'),
+      { at: new Date('2026-11-24T09:00:00Z'), kind: 'priority', priority: 'P4' },
+      at('2026-11-25T10:00:00Z', 'pending'),
+      at('2026-11-25T13:00:00Z', 'mitigated'),
+      at('2026-11-26T09:00:00Z', 'resolved'),
+    ];
+    const stopped = (count: number, now: string) =>
+      clocks({ events: lifecycle.slice(0, count), calendar: officeHours, now: new Date(now) });
+    const atAck = stopped(1, '2026-11-23T09:20:00Z');
+    const atRestore = stopped(3, '2026-11-23T15:40:00Z');
+    // Ack due at 11:00 local, warned at 10:45; restore (1440 min, 400 used) due Wednesday 14:00 local.
+    expect(dueTimes(atAck.ack)).toEqual({
+      dueAt: new Date('2026-11-23T10:00:00Z'),
+      warnAt: new Date('2026-11-23T09:45:00Z'),
+    });
+    expect(atRestore.restore).toMatchObject({ state: 'met', dueAt: new Date('2026-11-25T13:00:00Z') });
+    for (let count = 2; count <= lifecycle.length; count++) {
+      const later = stopped(count, '2026-11-27T12:00:00Z');
+      expect(dueTimes(later.ack)).toEqual(dueTimes(atAck.ack));
+      if (count >= 3) expect(dueTimes(later.restore)).toEqual(dueTimes(atRestore.restore));
+    }
+    const atResolve = stopped(lifecycle.length, '2026-11-26T09:00:00Z');
+    expect(atResolve.resolve.state).toBe('met');
+    expect(dueTimes(stopped(lifecycle.length, '2026-11-30T16:00:00Z').resolve)).toEqual(
+      dueTimes(atResolve.resolve),
+    );
+
+    // Reopened Monday 30 November 09:00 local: restore (P4 now, 2880 min) has 2480 left → Friday 4 December 10:20 local.
+    const reopened = clocks({
+      events: [...lifecycle, at('2026-11-30T08:00:00Z', 'reopened')],
+      calendar: officeHours,
+      now: new Date('2026-11-30T09:00:00Z'),
+    });
+    expect(dueTimes(reopened.ack)).toEqual(dueTimes(atAck.ack));
+    expect(reopened.restore).toMatchObject({ state: 'running', dueAt: new Date('2026-12-04T09:20:00Z') });
+    expect(reopened.resolve.state).toBe('running');
+  });
+});
+
 describe('recomputation', () => {
   it('gives the same due times whenever it runs, ignores events after now and sorts the timeline', () => {
     const events = [

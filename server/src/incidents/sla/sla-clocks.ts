@@ -86,7 +86,11 @@ class ClockReplay {
     if (phase === this.phase) return;
     const resuming = this.phase === 'stopped';
     this.phase = phase;
-    if (phase === 'stopped') this.stoppedAt = at;
+    if (phase === 'stopped') {
+      this.stoppedAt = at;
+      // A met clock keeps the due and warning times it had when it stopped (DESIGN §3: never rewritten).
+      this.anchor(at);
+    }
     if (resuming) {
       this.stoppedAt = null;
       this.retarget(currentTargetMs, at);
@@ -98,10 +102,9 @@ class ClockReplay {
     if (this.phase !== 'stopped') this.retarget(targetMs, at);
   }
 
-  /** Remembers where due and warn times are projected from, after each event. */
+  /** Remembers where due and warn times are projected from, after each event; a stopped clock keeps its anchor. */
   mark(at: number): void {
-    this.anchorAt = at;
-    this.anchorElapsedMs = this.elapsedMs;
+    if (this.phase !== 'stopped') this.anchor(at);
   }
 
   result(): ComputedSlaClock {
@@ -125,6 +128,11 @@ class ClockReplay {
       stoppedAt: date(this.stoppedAt),
       breachedAt: date(this.breachedAt),
     };
+  }
+
+  private anchor(at: number): void {
+    this.anchorAt = at;
+    this.anchorElapsedMs = this.elapsedMs;
   }
 
   private retarget(targetMs: number, at: number): void {

@@ -19,5 +19,7 @@ export function useMe() {
     queryKey: meQueryKey,
     queryFn: ({ signal }) => getMe(signal),
     staleTime: 60_000,
+    // Offline the service worker answers with the last known user, so a reload still opens the app.
+    networkMode: 'offlineFirst',
   });
 }

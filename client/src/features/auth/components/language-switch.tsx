@@ -27,11 +27,12 @@ export function LanguageSwitch() {
           className="language-switch__option"
           lang={option}
           aria-pressed={option === locale}
-          aria-label={t(`language.${option}`)}
           title={t(`language.${option}`)}
           onClick={() => choose(option)}
         >
+          {/* The name starts with the visible code, so voice control users can say what they see. */}
           {shortNames[option]}
+          <span className="visually-hidden"> {t(`language.${option}`)}</span>
         </button>
       ))}
     </div>

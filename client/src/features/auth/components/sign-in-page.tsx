@@ -58,9 +58,10 @@ export function SignInPage() {
   return (
     <div className="sign-in">
       <title>{t('app.pageTitle', { page: t('auth.title') })}</title>
-      <div className="sign-in__top">
+      {/* A banner landmark: nothing on the page sits outside a landmark. */}
+      <header className="sign-in__top">
         <LanguageSwitch />
-      </div>
+      </header>
       <main className="sign-in__card" id="main">
         <p className="brand brand--large" aria-hidden="true">
           <span className="brand__mark" />

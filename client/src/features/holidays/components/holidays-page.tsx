@@ -6,7 +6,9 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { errorMessage } from '../../../lib/error-message';
 import { useLocale, useT } from '../../../lib/i18n/i18n-provider';
+import { useTimeZone } from '../../../lib/time-zone';
 import { useSites } from '../../sites/api/get-sites';
+import { localDate } from '../../tasks/lib/calendar-days';
 import { useAddDefaultHolidays } from '../api/add-default-holidays';
 import { useHolidays } from '../api/get-holidays';
 import { CreateHolidayForm } from './create-holiday-form';
@@ -20,7 +22,9 @@ export function HolidaysPage() {
   const { locale } = useLocale();
   const sites = useSites();
   const [chosenCountry, setChosenCountry] = useState<string | null>(null);
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const timeZone = useTimeZone();
+  // The site's year, not the browser's: they differ for a few hours around New Year.
+  const [year, setYear] = useState(() => Number(localDate(new Date(), timeZone).slice(0, 4)));
   const [yearInput, setYearInput] = useState(String(year));
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Holiday | null>(null);

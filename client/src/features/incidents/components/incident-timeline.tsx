@@ -127,7 +127,15 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
     case 'note':
       return (
         <>
-          <p className="timeline__what">{t('incidents.timeline.note')}</p>
+          <p className="timeline__what">
+            {t('incidents.timeline.note')}
+            {entry.details.clientVisible && (
+              <>
+                {' '}
+                <span className="badge">{t('incidents.noteClientVisible')}</span>
+              </>
+            )}
+          </p>
           <p className="timeline__text">{entry.details.text}</p>
         </>
       );
@@ -163,11 +171,12 @@ function NoteForm({ incidentId }: { incidentId: number }) {
   const addNote = useAddIncidentNote();
   const retryKey = useRetryKey();
   const [text, setText] = useState('');
+  const [clientVisible, setClientVisible] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = createIncidentNoteSchema.safeParse({ text }, { reportInput: true });
+    const parsed = createIncidentNoteSchema.safeParse({ text, clientVisible }, { reportInput: true });
     if (!parsed.success) {
       setError(zodFieldErrors(parsed.error.issues, t).text);
       return;
@@ -180,6 +189,7 @@ function NoteForm({ incidentId }: { incidentId: number }) {
         onSuccess: () => {
           retryKey.settled();
           setText('');
+          setClientVisible(false);
           setDone(true);
         },
         // The text stays in the box so nothing typed is lost; a retry reuses the key if no answer came.
@@ -204,6 +214,15 @@ function NoteForm({ incidentId }: { incidentId: number }) {
           />
         )}
       </FormField>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="clientVisible"
+          checked={clientVisible}
+          onChange={(event) => setClientVisible(event.target.checked)}
+        />
+        {t('incidents.noteClientVisible')}
+      </label>
       <div className="form__actions">
         <span role="status" className="field__hint">
           {done ? t('incidents.noteAdded') : ''}

@@ -51,37 +51,82 @@ function postBatch(
   });
 }
 
-/** Sends the files in batches, reporting the share of bytes sent (0–1), and merges the answers. */
+/** A batch failed: the batches before it are imported (and were reported); these files were not sent. */
+export class ImportStoppedError extends Error {
+  constructor(
+    readonly unsent: readonly File[],
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : 'Import stopped');
+    this.name = 'ImportStoppedError';
+  }
+}
+
+export interface ImportProgress {
+  /** Share of the bytes sent, 0–1. */
+  fraction: number;
+  /** The batch being sent, from 1. */
+  batch: number;
+  batches: number;
+}
+
+export function mergeImportResults(
+  into: DeviceTypeImportResult,
+  next: DeviceTypeImportResult,
+): DeviceTypeImportResult {
+  return {
+    created: into.created + next.created,
+    updated: into.updated + next.updated,
+    rejected: into.rejected + next.rejected,
+    files: [...into.files, ...next.files],
+  };
+}
+
+export const emptyImportResult: DeviceTypeImportResult = { created: 0, updated: 0, rejected: 0, files: [] };
+
+/**
+ * Sends the files in batches, reporting progress and each batch's answer as it comes, so a later
+ * failure does not lose what earlier batches imported (it throws ImportStoppedError with the rest).
+ */
 export async function importDeviceTypes(
   files: readonly File[],
-  onProgress: (fraction: number) => void,
+  onProgress: (progress: ImportProgress) => void,
+  onBatch: (result: DeviceTypeImportResult) => void,
 ): Promise<DeviceTypeImportResult> {
   const totalBytes = Math.max(
     1,
     files.reduce((sum, file) => sum + file.size, 0),
   );
-  const merged: DeviceTypeImportResult = { created: 0, updated: 0, rejected: 0, files: [] };
+  const batches = Math.max(1, Math.ceil(files.length / importBatchSize));
+  let merged = emptyImportResult;
   let sentBytes = 0;
   for (let start = 0; start < files.length; start += importBatchSize) {
     const batch = files.slice(start, start + importBatchSize);
-    const batchBytes = batch.reduce((sum, file) => sum + file.size, 0);
-    const result = await postBatch(batch, (loaded) =>
-      onProgress(Math.min(1, (sentBytes + loaded) / totalBytes)),
-    );
-    sentBytes += batchBytes;
-    onProgress(Math.min(1, sentBytes / totalBytes));
-    merged.created += result.created;
-    merged.updated += result.updated;
-    merged.rejected += result.rejected;
-    merged.files.push(...result.files);
+    const batchNumber = start / importBatchSize + 1;
+    const report = (bytes: number) =>
+      onProgress({ fraction: Math.min(1, bytes / totalBytes), batch: batchNumber, batches });
+    report(sentBytes);
+    let result: DeviceTypeImportResult;
+    try {
+      result = await postBatch(batch, (loaded) => report(sentBytes + loaded));
+    } catch (error) {
+      throw new ImportStoppedError(files.slice(start), error);
+    }
+    sentBytes += batch.reduce((sum, file) => sum + file.size, 0);
+    report(sentBytes);
+    onBatch(result);
+    merged = mergeImportResults(merged, result);
   }
   return merged;
 }
 
-export function useImportDeviceTypes(onProgress: (fraction: number) => void) {
+export function useImportDeviceTypes(
+  onProgress: (progress: ImportProgress) => void,
+  onBatch: (result: DeviceTypeImportResult) => void,
+) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (files: readonly File[]) => importDeviceTypes(files, onProgress),
+    mutationFn: (files: readonly File[]) => importDeviceTypes(files, onProgress, onBatch),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: inventoryKeys.deviceTypes });
       await queryClient.invalidateQueries({ queryKey: inventoryKeys.racks });

@@ -4,14 +4,13 @@ import { Link, useParams } from 'react-router';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { isApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useDevice } from '../api/get-device';
 import { useDeviceType } from '../api/get-device-type';
 import { useRack } from '../api/get-rack';
 import { DeviceForm } from './device-form';
 import { DevicePosition } from './device-position';
-import { InventoryNotFound } from './inventory-not-found';
+import { objectPageState } from './object-page-state';
 import { DeviceStatusBadge } from './status-badge';
 import { useCanWriteInventory } from './use-can-write-inventory';
 import { useInventoryLookups } from './use-inventory-lookups';
@@ -28,19 +27,12 @@ export function DevicePage() {
   const [editing, setEditing] = useState<{ device: Device; stale: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (!validId || isApiError(device.error, 'not_found')) {
-    return <InventoryNotFound backTo="/inventory/devices" backLabel={t('inventory.devices')} />;
-  }
-  if (device.isPending) return <LoadingState />;
-  if (device.isError) {
-    return (
-      <ErrorState
-        error={device.error}
-        title={t('inventory.loadError')}
-        onRetry={() => void device.refetch()}
-      />
-    );
-  }
+  const waiting = objectPageState(device, validId, {
+    to: '/inventory/devices',
+    label: t('inventory.devices'),
+    loadError: t('inventory.loadError'),
+  });
+  if (waiting || !device.data) return waiting;
   const data = device.data;
   const type = deviceType.data;
   const title = t('devices.title', { name: data.name });

@@ -2,7 +2,13 @@ import type { DeviceTypeImportResult } from '@vigie/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { useT } from '../../../lib/i18n/i18n-provider';
-import { useImportDeviceTypes } from '../api/import-device-types';
+import {
+  emptyImportResult,
+  ImportStoppedError,
+  mergeImportResults,
+  useImportDeviceTypes,
+  type ImportProgress,
+} from '../api/import-device-types';
 import { progressPercent, splitLibraryFiles } from '../lib/import-files';
 
 const outcomeBadge = {
@@ -11,16 +17,23 @@ const outcomeBadge = {
   rejected: 'badge status status--device-failed',
 } as const;
 
-/** Multi-file upload of device-type library YAML files, with progress and the outcome per file. */
+/**
+ * Multi-file upload of device-type library YAML files, with progress and the outcome per file. Each
+ * batch's outcome shows as soon as it is in; if a batch fails, the outcomes so far stay and the files
+ * not sent are kept for the next try, whose outcomes add to them.
+ */
 export function DeviceTypeImport() {
   const t = useT();
   const inputId = useId();
   const [files, setFiles] = useState<File[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
-  const [progress, setProgress] = useState(0);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [result, setResult] = useState<DeviceTypeImportResult | null>(null);
-  const importTypes = useImportDeviceTypes(setProgress);
+  const importTypes = useImportDeviceTypes(setProgress, (batch) =>
+    setResult((previous) => mergeImportResults(previous ?? emptyImportResult, batch)),
+  );
+  const stopped = importTypes.error instanceof ImportStoppedError ? importTypes.error : null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -29,12 +42,17 @@ export function DeviceTypeImport() {
       return;
     }
     setFormError(null);
-    setResult(null);
-    setProgress(0);
-    importTypes.mutate(files, { onSuccess: setResult });
+    // After a stop, the files left are sent and their outcomes join those already shown.
+    if (!stopped) setResult(null);
+    setProgress(null);
+    importTypes.mutate(files, {
+      onError: (error) => {
+        if (error instanceof ImportStoppedError) setFiles([...error.unsent]);
+      },
+    });
   };
 
-  const percent = progressPercent(progress);
+  const percent = progressPercent(progress?.fraction ?? 0);
 
   return (
     <section className="section panel-form" aria-labelledby="import-title">
@@ -60,6 +78,8 @@ export function DeviceTypeImport() {
               setFiles(split.accepted);
               setSkipped(split.skipped.map((file) => file.name));
               setFormError(null);
+              // A new choice starts a new import.
+              importTypes.reset();
             }}
           />
           {formError && (
@@ -86,7 +106,11 @@ export function DeviceTypeImport() {
         {importTypes.isPending && (
           <div className="field">
             <label className="field__label" htmlFor={`${inputId}-progress`}>
-              {t('import.progress')} ({percent} %)
+              {t('importBatch.progress', {
+                batch: progress?.batch ?? 1,
+                batches: progress?.batches ?? 1,
+                percent,
+              })}
             </label>
             <progress id={`${inputId}-progress`} className="progress" max={100} value={percent}>
               {percent} %
@@ -94,7 +118,14 @@ export function DeviceTypeImport() {
           </div>
         )}
       </form>
-      {importTypes.isError && <ErrorState error={importTypes.error} title={t('import.error')} />}
+      {stopped ? (
+        <ErrorState
+          error={stopped.cause}
+          title={t('importBatch.stopped', { unsent: stopped.unsent.length })}
+        />
+      ) : (
+        importTypes.isError && <ErrorState error={importTypes.error} title={t('import.error')} />
+      )}
       {result && (
         <div className="section" data-testid="import-result">
           <p role="status" className={result.rejected > 0 ? 'alert alert--warning' : 'alert alert--success'}>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import type { Translate } from '../../../lib/i18n/translate';
 import { legendEntries, rackSwatch, type LegendEntry } from '../lib/floor-plan-colours';
+import { truncateWords } from '../lib/truncate-words';
 
 const tilePx = 40;
 
@@ -132,9 +133,14 @@ export function FloorPlanDrawing({ plan, measure }: { plan: FloorPlanShape; meas
         {plan.racks.map((rack) => {
           const swatch = rackSwatch(rack, measure, plan.tenants);
           const href = `/inventory/racks/${rack.rackId}`;
+          const value = rackMeasureText(rack, measure, plan, t);
           const label = t('floorPlan.rackLabel', {
             name: rack.name,
-            value: rackMeasureText(rack, measure, plan, t),
+            // The tile shows the tenant's code: the name says it too, for voice control users.
+            value:
+              measure === 'tenant' && rack.tenantId !== null
+                ? `${tileValue(rack, measure, plan)} (${value})`
+                : value,
           });
           const x = rack.gridX * tilePx;
           const y = rack.gridY * tilePx;
@@ -169,8 +175,9 @@ export function FloorPlanDrawing({ plan, measure }: { plan: FloorPlanShape; meas
                 className="floor-plan__name"
                 aria-hidden="true"
               >
-                {rack.name.length > 6 ? `${rack.name.slice(0, 5)}…` : rack.name}
+                {truncateWords(rack.name, 6)}
               </text>
+              {/* Keeps the name and the value two words in the link's visible text (label-in-name). */}{' '}
               <text
                 x={x + tilePx / 2}
                 y={y + 29}

@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { InventorySearch } from './inventory-search';
 import { useCanWriteInventory } from './use-can-write-inventory';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import type { PlainMessageKey } from '../../../lib/i18n/translate';
@@ -33,6 +34,7 @@ export function InventoryLayout() {
           ))}
         </ul>
       </nav>
+      <InventorySearch />
       <Outlet />
     </div>
   );

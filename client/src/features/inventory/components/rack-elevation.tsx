@@ -4,7 +4,7 @@ import {
   type RackElevation as RackElevationShape,
   type RackFace,
 } from '@vigie/shared';
-import type { MouseEvent } from 'react';
+import { Fragment, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import type { Translate } from '../../../lib/i18n/translate';
@@ -16,6 +16,7 @@ import {
   unitPx,
   type FaceLayout,
 } from '../lib/elevation-layout';
+import { truncateWords } from '../lib/truncate-words';
 
 const labelWidth = 28;
 const rackWidth = 220;
@@ -54,10 +55,6 @@ export interface ElevationHighlight {
   deviceIds: readonly number[];
   /** Added to the spoken label of each highlighted device, e.g. "affected". */
   label: string;
-}
-
-function truncate(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`;
 }
 
 function FaceDrawing({
@@ -203,19 +200,26 @@ function FaceDrawing({
                 />
                 {block.height >= unitPx / 2 + 4 &&
                   textLines.map((line, index) => (
-                    <text
-                      key={index}
-                      className={index === 0 ? 'elevation__device-name' : 'elevation__device-meta'}
-                      x={rackX + 8}
-                      y={firstY + index * lineHeight}
-                      dominantBaseline="central"
-                      aria-hidden="true"
-                    >
-                      {truncate(
-                        mountedHere || index > 0 ? (marked && index === 0 ? `★ ${line}` : line) : `↺ ${line}`,
-                        charsPerLine,
-                      )}
-                    </text>
+                    // The space keeps the lines apart in the link's visible text (label-in-name).
+                    <Fragment key={index}>
+                      {index > 0 && ' '}
+                      <text
+                        className={index === 0 ? 'elevation__device-name' : 'elevation__device-meta'}
+                        x={rackX + 8}
+                        y={firstY + index * lineHeight}
+                        dominantBaseline="central"
+                        aria-hidden="true"
+                      >
+                        {truncateWords(
+                          mountedHere || index > 0
+                            ? marked && index === 0
+                              ? `★ ${line}`
+                              : line
+                            : `↺ ${line}`,
+                          charsPerLine,
+                        )}
+                      </text>
+                    </Fragment>
                   ))}
               </a>
             );
@@ -251,7 +255,7 @@ function FaceDrawing({
                   dominantBaseline="central"
                   aria-hidden="true"
                 >
-                  {truncate(device.name, Math.floor(barHeight / 7))}
+                  {truncateWords(device.name, Math.floor(barHeight / 7))}
                 </text>
               </a>
             );

@@ -4,13 +4,13 @@ import { Link, useParams } from 'react-router';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { isApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useRack } from '../api/get-rack';
 import { useRackElevation } from '../api/get-rack-elevation';
+import { RackCapacityPanel } from './capacity-panels';
 import { DeviceForm } from './device-form';
 import { ElevationTable } from './elevation-table';
-import { InventoryNotFound } from './inventory-not-found';
+import { objectPageState } from './object-page-state';
 import { RackElevation } from './rack-elevation';
 import { RackStatusBadge } from './status-badge';
 import { RackForm } from './rack-form';
@@ -29,14 +29,12 @@ export function RackPage() {
   const [editing, setEditing] = useState<{ rack: Rack; stale: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (!validId || isApiError(rack.error, 'not_found'))
-    return <InventoryNotFound backTo="/inventory/racks" backLabel={t('inventory.racks')} />;
-  if (rack.isPending) return <LoadingState />;
-  if (rack.isError) {
-    return (
-      <ErrorState error={rack.error} title={t('inventory.loadError')} onRetry={() => void rack.refetch()} />
-    );
-  }
+  const waiting = objectPageState(rack, validId, {
+    to: '/inventory/racks',
+    label: t('inventory.racks'),
+    loadError: t('inventory.loadError'),
+  });
+  if (waiting || !rack.data) return waiting;
   const data = rack.data;
   const room = lookups.room(data.roomId);
   const title = t('racks.title', { name: data.name });
@@ -123,6 +121,8 @@ export function RackPage() {
           <dd>{t('racks.kg', { kg: data.maxWeightKg })}</dd>
         </div>
       </dl>
+
+      <RackCapacityPanel rackId={data.id} />
 
       <section className="section" aria-labelledby="elevation-title">
         <h2 id="elevation-title" className="section__title">

@@ -4,13 +4,13 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { isApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/i18n-provider';
 import { useFloorPlan } from '../api/get-floor-plan';
 import { useRoom } from '../api/get-room';
 import { readEnumParam, withFilter } from '../lib/list-filters';
+import { RoomCapacityPanel } from './capacity-panels';
 import { FloorPlanDrawing, FloorPlanLegend, rackMeasureText } from './floor-plan';
-import { InventoryNotFound } from './inventory-not-found';
+import { objectPageState } from './object-page-state';
 import { RackStatusBadge } from './status-badge';
 import { useInventoryLookups } from './use-inventory-lookups';
 
@@ -27,15 +27,12 @@ export function RoomPage() {
   const plan = useFloorPlan(validId ? id : 0, validId);
   const lookups = useInventoryLookups();
 
-  if (!validId || isApiError(room.error, 'not_found')) {
-    return <InventoryNotFound backTo="/inventory/rooms" backLabel={t('inventory.rooms')} />;
-  }
-  if (room.isPending) return <LoadingState />;
-  if (room.isError) {
-    return (
-      <ErrorState error={room.error} title={t('inventory.loadError')} onRetry={() => void room.refetch()} />
-    );
-  }
+  const waiting = objectPageState(room, validId, {
+    to: '/inventory/rooms',
+    label: t('inventory.rooms'),
+    loadError: t('inventory.loadError'),
+  });
+  if (waiting || !room.data) return waiting;
   const title = room.data.name;
 
   return (
@@ -46,7 +43,7 @@ export function RoomPage() {
           <p className="breadcrumb">
             <Link to="/inventory/rooms">{t('inventory.rooms')}</Link>
             {' / '}
-            {lookups.siteName(room.data.siteId)}
+            <Link to={`/inventory/sites/${room.data.siteId}`}>{lookups.siteName(room.data.siteId)}</Link>
           </p>
           <h1 className="page__title">{title}</h1>
         </div>
@@ -143,6 +140,8 @@ export function RoomPage() {
           </>
         )}
       </section>
+
+      <RoomCapacityPanel roomId={room.data.id} />
     </div>
   );
 }

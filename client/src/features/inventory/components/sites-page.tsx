@@ -89,7 +89,14 @@ export function SitesPage() {
               <th scope="row" className="mono">
                 {site.code}
               </th>
-              <td>{site.name}</td>
+              <td>
+                <Link
+                  to={`/inventory/sites/${site.id}`}
+                  aria-label={t('capacity.siteLink', { name: site.name })}
+                >
+                  {site.name}
+                </Link>
+              </td>
               <td>{site.address}</td>
               <td>{site.timeZone}</td>
               <td>{site.pueTarget ?? t('common.none')}</td>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { useLocale, useT } from '../../../lib/i18n/i18n-provider';
 import type { ChartSpec } from '../lib/report-charts';
 import { formatFigure } from '../lib/report-format';
@@ -9,7 +10,7 @@ const chartHeight = 280;
 function ChartTable({ spec, caption }: { spec: ChartSpec; caption: string }) {
   const { locale } = useLocale();
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table className="table report-table" data-testid={`chart-table-${spec.id}`}>
         <caption className="report-table__caption">{caption}</caption>
         <thead>
@@ -33,7 +34,7 @@ function ChartTable({ spec, caption }: { spec: ChartSpec; caption: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

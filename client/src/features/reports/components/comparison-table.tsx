@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { ComparisonValue, type Comparison } from './comparison-value';
 
 export interface ComparisonRow {
@@ -23,7 +24,7 @@ export function ComparisonTable({
   testId?: string;
 }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table className="table report-table" data-testid={testId}>
         <caption className="report-table__caption">{caption}</caption>
         <thead>
@@ -47,6 +48,6 @@ export function ComparisonTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

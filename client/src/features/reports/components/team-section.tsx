@@ -1,4 +1,5 @@
 import { shifts, type SteeringReport } from '@vigie/shared';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { useLocale, useT } from '../../../lib/i18n/i18n-provider';
 import { formatFigure } from '../lib/report-format';
 import { compareCounts, compareRatios } from './comparison-value';
@@ -59,7 +60,7 @@ export function TeamSection({ report }: { report: SteeringReport }) {
       {report.team.length === 0 ? (
         <p className="report-hint">{t('reports.team.nobody')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t('reports.team.perPerson')}>
           <table className="table report-table" data-testid="team-members">
             <caption className="report-table__caption">{t('reports.team.perPerson')}</caption>
             <thead>
@@ -91,7 +92,7 @@ export function TeamSection({ report }: { report: SteeringReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </ReportSection>
   );

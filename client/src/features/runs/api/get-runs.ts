@@ -16,5 +16,7 @@ export function useRuns(query: RunsQuery, enabled = true) {
     queryFn: ({ signal }) => getRuns(query, signal),
     placeholderData: keepPreviousData,
     enabled,
+    // Offline the service worker answers with the list as last loaded ("my runs" in a dead zone).
+    networkMode: 'offlineFirst',
   });
 }

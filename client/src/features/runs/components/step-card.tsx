@@ -48,9 +48,9 @@ export function StepCard({ run, view, userId, canTick, canVerify, expanded, onSi
       data-testid={`run-step-${step.id}`}
     >
       <header className="step-card__header">
-        <h3 className="step-card__title" id={headingId}>
+        <h2 className="step-card__title" id={headingId}>
           {title}
-        </h3>
+        </h2>
         <StepStatusBadge status={view.status} />
       </header>
       <p className="step-card__text">{localized(step.text, locale)}</p>

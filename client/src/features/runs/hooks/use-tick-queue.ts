@@ -1,8 +1,9 @@
 import { runDetailSchema, type RecordStep } from '@vigie/shared';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { runKeys } from '../api/run-keys';
 import { newIdempotencyKey } from '../lib/idempotency-key';
+import { pendingTicksOf, type PendingTicks } from '../offline/pending-ticks';
 import type { TickQueueSnapshot } from '../offline/tick-queue';
 import { tickQueue } from '../offline/tick-queue-instance';
 import type { PendingEvidence, QueuedTick } from '../offline/tick-store';
@@ -14,6 +15,16 @@ export function useTickQueue(): TickQueueSnapshot {
 /** The ticks of one run still on this device (queued or in conflict), oldest first. */
 export function useRunTicks(runId: number): QueuedTick[] {
   return useTickQueue().ticks.filter((tick) => tick.runId === runId);
+}
+
+/** The user's ticks still on this device (of one run, or of all), waiting or refused. */
+export function usePendingTicks(userId: number | undefined, runId?: number): PendingTicks {
+  const { ticks } = useTickQueue();
+  return useMemo(
+    () =>
+      userId === undefined ? { waiting: 0, refused: 0, runIds: [] } : pendingTicksOf(ticks, userId, runId),
+    [ticks, userId, runId],
+  );
 }
 
 const retryEveryMs = 10_000;

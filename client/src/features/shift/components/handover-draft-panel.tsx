@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n/i18n-provider';
 import { useFormatDate } from '../../../lib/time-zone';
 import { useRetryKey } from '../../incidents/hooks/use-retry-key';
 import { useHandoverDraft } from '../api/get-handover-draft';
+import { usePendingHandovers } from '../api/get-pending-handovers';
 import { useSubmitHandover } from '../api/submit-handover';
 import { HandoverSections } from './handover-sections';
 
@@ -20,6 +21,9 @@ export function HandoverDraftPanel({ siteId }: { siteId: number }) {
   const draft = useHandoverDraft(siteId, { enabled: open });
   const submit = useSubmitHandover();
   const retryKey = useRetryKey();
+  // The server refuses a second pending handover for a site (409): say so before the click.
+  const pending = usePendingHandovers({ enabled: open });
+  const blocking = pending.data?.items.find((handover) => handover.siteId === siteId) ?? null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -99,6 +103,14 @@ export function HandoverDraftPanel({ siteId }: { siteId: number }) {
                 onChange={(event) => setNotes(event.target.value)}
               />
             </div>
+            {blocking && (
+              <p className="alert alert--warning" role="status">
+                {t('shift.submitBlocked', {
+                  name: blocking.outgoing.displayName,
+                  at: formatDate(blocking.submittedAt ?? blocking.shiftEnd, 'datetime'),
+                })}
+              </p>
+            )}
             {formError && (
               <p className="alert alert--error" role="alert">
                 {formError}
@@ -108,7 +120,11 @@ export function HandoverDraftPanel({ siteId }: { siteId: number }) {
               <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
                 {t('common.cancel')}
               </button>
-              <button type="submit" className="button button--primary" disabled={submit.isPending}>
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={submit.isPending || blocking !== null}
+              >
                 {submit.isPending ? t('shift.submitting') : t('shift.submit')}
               </button>
             </div>

@@ -1,20 +1,32 @@
 import type { ShiftLogLink } from '@vigie/shared';
 import { useDeferredValue, useId, useState, type ReactNode } from 'react';
-import { useT } from '../../../lib/i18n/i18n-provider';
+import { useLocale, useT } from '../../../lib/i18n/i18n-provider';
+import { useFormatDate } from '../../../lib/time-zone';
 import { useIncidents } from '../../incidents/api/get-incidents';
 import { useDevices } from '../../inventory/api/get-devices';
 import { useRacks } from '../../inventory/api/get-racks';
+import { localized } from '../../procedures/lib/localized';
+import { useRuns } from '../../runs/api/get-runs';
+import { useOccurrences } from '../../tasks/api/get-occurrences';
 
-/** The kinds the picker searches; runs and occurrences are linked from their own pages. */
-const pickableKinds = ['incident', 'rack', 'device'] as const;
+const pickableKinds = ['incident', 'run', 'occurrence', 'rack', 'device'] as const;
 type PickableKind = (typeof pickableKinds)[number];
 const resultLimit = 5;
+// Runs and occurrences have no text search on the server: the latest ones are filtered here.
+const recentLimit = 100;
+const msPerHour = 3_600_000;
 
-/** Searches incidents (by reference or title), racks or devices and adds the chosen one as a link. */
+/**
+ * Searches incidents (by reference or title), recent runs, the site's occurrences around now,
+ * racks or devices, and adds the chosen one as a link. The label shown here is only a preview:
+ * the server names each linked record itself.
+ */
 export function LinkPicker({
+  siteId,
   links,
   onChange,
 }: {
+  siteId: number;
   links: readonly ShiftLogLink[];
   onChange: (links: ShiftLogLink[]) => void;
 }) {
@@ -76,7 +88,7 @@ export function LinkPicker({
       </div>
       {searching && (
         <ul className="shift-links__results">
-          <LinkResults kind={kind} text={text}>
+          <LinkResults kind={kind} text={text} siteId={siteId}>
             {(results) =>
               results.length === 0 ? (
                 <li className="panel__hint">{t('shift.linkNoMatch')}</li>
@@ -111,13 +123,23 @@ type ResultsRender = (results: ShiftLogLink[]) => ReactNode;
 function LinkResults({
   kind,
   text,
+  siteId,
   children,
 }: {
   kind: PickableKind;
   text: string;
+  siteId: number;
   children: ResultsRender;
 }) {
   if (kind === 'incident') return <IncidentResults text={text}>{children}</IncidentResults>;
+  if (kind === 'run') return <RunResults text={text}>{children}</RunResults>;
+  if (kind === 'occurrence') {
+    return (
+      <OccurrenceResults text={text} siteId={siteId}>
+        {children}
+      </OccurrenceResults>
+    );
+  }
   if (kind === 'rack') return <RackResults text={text}>{children}</RackResults>;
   return <DeviceResults text={text}>{children}</DeviceResults>;
 }
@@ -142,5 +164,64 @@ function DeviceResults({ text, children }: { text: string; children: ResultsRend
   const devices = useDevices({ search: text, limit: resultLimit });
   return children(
     (devices.data?.items ?? []).map((item) => ({ kind: 'device', id: item.id, label: item.name })),
+  );
+}
+
+const matches = (text: string, ...fields: (string | null | undefined)[]) => {
+  const wanted = text.toLocaleLowerCase();
+  return fields.some((field) => field?.toLocaleLowerCase().includes(wanted));
+};
+
+function RunResults({ text, children }: { text: string; children: ResultsRender }) {
+  const { locale } = useLocale();
+  const runs = useRuns({ limit: recentLimit });
+  return children(
+    (runs.data?.items ?? [])
+      .filter((run) =>
+        matches(
+          text.replace(/^#/, ''),
+          String(run.id),
+          run.procedure.id,
+          localized(run.procedure.title, locale),
+          run.context.label,
+        ),
+      )
+      .slice(0, resultLimit)
+      .map((run) => ({
+        kind: 'run',
+        id: run.id,
+        label: `#${run.id} · ${localized(run.procedure.title, locale)}`,
+      })),
+  );
+}
+
+/** The site's occurrences of the last and next 24 hours. */
+function OccurrenceResults({
+  text,
+  siteId,
+  children,
+}: {
+  text: string;
+  siteId: number;
+  children: ResultsRender;
+}) {
+  const formatDate = useFormatDate();
+  // Fixed while the results are open, so the query (and its key) stays the same.
+  const [hour] = useState(() => Math.floor(Date.now() / msPerHour) * msPerHour);
+  const occurrences = useOccurrences({
+    siteId,
+    from: new Date(hour - 24 * msPerHour).toISOString(),
+    to: new Date(hour + 25 * msPerHour).toISOString(),
+    limit: recentLimit,
+  });
+  return children(
+    (occurrences.data?.items ?? [])
+      .filter((occurrence) => matches(text, occurrence.title, occurrence.procedureId))
+      .slice(0, resultLimit)
+      .map((occurrence) => ({
+        kind: 'occurrence',
+        id: occurrence.id,
+        label: `${occurrence.title} · ${formatDate(occurrence.scheduledAt, 'datetime')}`,
+      })),
   );
 }

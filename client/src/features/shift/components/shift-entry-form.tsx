@@ -42,7 +42,7 @@ export function ShiftEntryForm({
         siteId,
         category,
         text,
-        links: links.map(({ kind, id, label }) => ({ kind, id, label })),
+        links: links.map(({ kind, id }) => ({ kind, id })),
         ...(correcting ? { correctsId: correcting.id } : {}),
       },
       { reportInput: true },
@@ -114,7 +114,7 @@ export function ShiftEntryForm({
           />
         )}
       </FormField>
-      <LinkPicker links={links} onChange={setLinks} />
+      <LinkPicker siteId={siteId} links={links} onChange={setLinks} />
       {formError && (
         <p className="alert alert--error" role="alert">
           {formError}

@@ -14,6 +14,8 @@ export function useSites(options: { enabled?: boolean } = {}) {
     queryFn: ({ signal }) => getSites(signal),
     staleTime: 5 * 60_000,
     enabled: options.enabled ?? true,
+    // Offline the service worker answers with the last list: the site's time zone survives a reload.
+    networkMode: 'offlineFirst',
   });
 }
 

@@ -33,6 +33,8 @@ interface TaskFormValues {
   roomId: string;
   rackId: string;
   rrule: string;
+  /** `YYYY-MM-DD`; blank: today in the site's zone (the server's default). */
+  startDate: string;
   leadMinutes: string;
   graceMinutes: string;
   team: string;
@@ -49,6 +51,7 @@ function valuesOf(task: RecurringTask | null, firstSiteId: number | undefined): 
     roomId: id(task?.scope.roomId),
     rackId: id(task?.scope.rackId),
     rrule: task?.rrule ?? scheduleToRrule(defaultSchedule),
+    startDate: task?.startDate ?? '',
     leadMinutes: String(task?.leadMinutes ?? 60),
     graceMinutes: String(task?.graceMinutes ?? 60),
     team: task?.team ?? '',
@@ -69,6 +72,7 @@ function bodyOf(values: TaskFormValues): CreateTask {
       rackId: idOrNull(values.rackId),
     },
     rrule: values.rrule,
+    ...(values.startDate ? { startDate: values.startDate } : {}),
     leadMinutes: values.leadMinutes === '' ? Number.NaN : Number(values.leadMinutes),
     graceMinutes: values.graceMinutes === '' ? Number.NaN : Number(values.graceMinutes),
     team: values.team.trim() === '' ? null : values.team.trim(),
@@ -246,7 +250,26 @@ export function TaskForm({ task, onSaved, onCancel }: TaskFormProps) {
         timeZone={timeZone}
         error={errors.rrule ?? errors.schedule}
       />
-      <TaskPreview siteId={values.siteId ? Number(values.siteId) : null} rrule={values.rrule} />
+      <FormField
+        label={t('tasks.field.startDate')}
+        hint={t('tasks.field.startDateHint')}
+        error={errors.startDate}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="date"
+            value={values.startDate}
+            onChange={(event) => set('startDate', event.target.value)}
+          />
+        )}
+      </FormField>
+      <TaskPreview
+        siteId={values.siteId ? Number(values.siteId) : null}
+        rrule={values.rrule}
+        startDate={values.startDate || null}
+      />
       <div className="form__grid">
         {numberField('leadMinutes', t('tasks.field.leadMinutes'), t('tasks.field.leadHint'))}
         {numberField('graceMinutes', t('tasks.field.graceMinutes'), t('tasks.field.graceHint'))}

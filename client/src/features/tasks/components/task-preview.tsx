@@ -5,12 +5,29 @@ import { useLocale, useT } from '../../../lib/i18n/i18n-provider';
 import { useTaskPreview } from '../api/preview-task';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 
-/** The next occurrences of the rule being written, in the site's time zone, from the server. */
-export function TaskPreview({ siteId, rrule }: { siteId: number | null; rrule: string }) {
+/**
+ * The next occurrences of the rule being written, in the site's time zone, from the server,
+ * anchored on the task's start date (every-N and COUNT rules count from it) as the scheduler does.
+ */
+export function TaskPreview({
+  siteId,
+  rrule,
+  startDate,
+}: {
+  siteId: number | null;
+  rrule: string;
+  startDate: string | null;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const settled = useDebouncedValue(rrule.trim());
-  const preview = useTaskPreview(siteId !== null && settled ? { siteId, rrule: settled, count: 5 } : null);
+  // A date being typed is only sent once complete.
+  const anchor = startDate && /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? startDate : null;
+  const preview = useTaskPreview(
+    siteId !== null && settled
+      ? { siteId, rrule: settled, count: 5, ...(anchor ? { startDate: anchor } : {}) }
+      : null,
+  );
   return (
     <section className="section" aria-labelledby="task-preview" aria-live="polite" data-testid="task-preview">
       <h2 className="section__title" id="task-preview">

@@ -1,4 +1,4 @@
-import { taskTeams, type Occurrence } from '@vigie/shared';
+import { maxPageSize, taskTeams, type Occurrence } from '@vigie/shared';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Dialog } from '../../../components/ui/dialog';
@@ -10,6 +10,7 @@ import { useTimeZone } from '../../../lib/time-zone';
 import { readIdParam, withFilter } from '../../inventory/lib/list-filters';
 import { useSites } from '../../sites/api/get-sites';
 import { useOccurrences } from '../api/get-occurrences';
+import { useTasks } from '../api/get-tasks';
 import {
   isLocalDate,
   localDate,
@@ -44,6 +45,15 @@ export function TasksCalendarPage() {
     team: team || undefined,
     limit: 1000,
   });
+  // Team is free text: offer the usual teams plus every team the tasks actually use.
+  const tasks = useTasks({ limit: maxPageSize });
+  const teamOptions = [
+    ...new Set([
+      ...taskTeams,
+      ...(tasks.data?.items ?? []).flatMap((task) => (task.team ? [task.team] : [])),
+      ...(team ? [team] : []),
+    ]),
+  ].sort((a, b) => a.localeCompare(b, locale));
   const [opened, setOpened] = useState<Occurrence | null>(null);
   const set = (key: string, value: string | undefined) =>
     setParams((current) => withFilter(current, key, value));
@@ -97,7 +107,7 @@ export function TasksCalendarPage() {
             onChange={(event) => set('team', event.target.value || undefined)}
           >
             <option value="">{t('tasks.calendar.allTeams')}</option>
-            {taskTeams.map((name) => (
+            {teamOptions.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
