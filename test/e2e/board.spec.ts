@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type WebSocket } from '@playwright/test';
 import {
   floorPlanSchema,
   incidentSchema,
@@ -41,6 +41,8 @@ interface LiveWire {
   readies: LiveReady[];
   /** Waits until `found` returns something for the events received so far. */
   until<T>(found: (events: AnyLiveEnvelope[]) => T | null, timeoutMs?: number): Promise<T>;
+  /** Waits until every live WebSocket the page opened is closed (the browser's offline mode closes them). */
+  closed(): Promise<void>;
 }
 
 function recordLiveWire(page: Page): LiveWire {
@@ -55,9 +57,11 @@ function recordLiveWire(page: Page): LiveWire {
       if (name === 'ready') readies.push(data as LiveReady);
     }
   };
+  const sockets: WebSocket[] = [];
   page.on('websocket', (socket) => {
-    if (new URL(socket.url()).pathname.startsWith(livePath))
-      socket.on('framereceived', (frame) => read(frame.payload));
+    if (!new URL(socket.url()).pathname.startsWith(livePath)) return;
+    sockets.push(socket);
+    socket.on('framereceived', (frame) => read(frame.payload));
   });
   page.on('response', async (response) => {
     const url = new URL(response.url());
@@ -77,6 +81,9 @@ function recordLiveWire(page: Page): LiveWire {
           throw new Error(`timed out; received ${JSON.stringify(events.map((e) => [e.seq, e.type]))}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    async closed() {
+      await expect.poll(() => sockets.every((socket) => socket.isClosed()), { timeout: 10_000 }).toBe(true);
     },
   };
 }
@@ -163,6 +170,8 @@ test('a technician’s board that loses its connection says so, then replays exa
   await technician.context().setOffline(true);
   await expect(technician.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'offline');
   await expect(technician.getByTestId('board-offline')).toContainText('Connexion temps réel perdue');
+  // The indicator follows the browser's offline event; the socket itself closes a moment later.
+  await technicianWire.closed();
 
   // While the technician is cut off, the coordinator reports two incidents and acknowledges one.
   const during = [

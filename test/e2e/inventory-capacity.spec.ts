@@ -1,8 +1,14 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { rackSchema, roomSchema, siteSchema } from '@vigie/shared';
+import { rackSchema, siteSchema } from '@vigie/shared';
 import { apiAs } from './support/api.js';
 import { axeViolations } from './support/axe-check.js';
-import { createDevice, createRack, deviceTypeBySlug, roomNamed, uniqueName } from './support/inventory.js';
+import {
+  createDevice,
+  createRack,
+  createRoomBesideSalleA,
+  deviceTypeBySlug,
+  uniqueName,
+} from './support/inventory.js';
 import { demoUsers, signIn } from './support/sign-in.js';
 
 const measureKeys = { Espace: 'space', Puissance: 'power', Poids: 'weight' } as const;
@@ -22,12 +28,7 @@ test('capacity: a rack’s units, power and weight move live as a device is adde
   // A room of its own, so every total is known: rack A1 (10 kW, 1,000 kg) empty, rack B1 (5 kW,
   // 800 kg) with two 1 U R650 (300 W allocated, 21.2 kg each).
   const api = await apiAs(baseURL!, 'coordinator');
-  const salleA = await roomNamed(api, 'Salle A');
-  const created = await api.post('/api/rooms', {
-    data: { siteId: salleA.siteId, name: uniqueName('E2E-CAP'), gridColumns: 6, gridRows: 4 },
-  });
-  expect(created.status()).toBe(201);
-  const room = roomSchema.parse(await created.json());
+  const room = await createRoomBesideSalleA(api, 'E2E-CAP', { gridColumns: 6, gridRows: 4 });
   const site = siteSchema.parse(await (await api.get(`/api/sites/${room.siteId}`)).json());
   const a1 = await createRack(api, {
     roomId: room.id,

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { pageSchema, rackSchema, roomSchema } from '@vigie/shared';
+import { pageSchema, rackSchema } from '@vigie/shared';
 import { apiAs } from './support/api.js';
 import { createIncident, uniqueTitle } from './support/incidents.js';
 import {
   createDevice,
   createRack,
+  createRoomBesideSalleA,
   deviceTypeBySlug,
   freeTile,
   roomNamed,
@@ -546,12 +547,7 @@ test('lists sort by their column headers, and rooms and sites are edited and del
   baseURL,
 }) => {
   const api = await apiAs(baseURL!, 'coordinator');
-  const salleA = await roomNamed(api, 'Salle A');
-  const created = await api.post('/api/rooms', {
-    data: { siteId: salleA.siteId, name: uniqueName('E2E-ROOM'), gridColumns: 10, gridRows: 8 },
-  });
-  expect(created.status()).toBe(201);
-  const room = roomSchema.parse(await created.json());
+  const room = await createRoomBesideSalleA(api, 'E2E-ROOM', { gridColumns: 10, gridRows: 8 });
   await api.dispose();
 
   await signIn(page, demoUsers.coordinator.username);

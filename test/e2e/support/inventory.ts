@@ -89,3 +89,17 @@ export async function roomNamed(api: APIRequestContext, name: string): Promise<R
   if (!room) throw new Error(`No room ${name} in the demo data`);
   return room;
 }
+
+/** A room of the test's own beside the demo's Salle A (same site), so its totals are known. */
+export async function createRoomBesideSalleA(
+  api: APIRequestContext,
+  prefix: string,
+  grid: { gridColumns: number; gridRows: number },
+): Promise<Room> {
+  const salleA = await roomNamed(api, 'Salle A');
+  const created = await api.post('/api/rooms', {
+    data: { siteId: salleA.siteId, name: uniqueName(prefix), ...grid },
+  });
+  expect(created.status()).toBe(201);
+  return roomSchema.parse(await created.json());
+}
