@@ -165,8 +165,10 @@ describe('two server processes schedule recurring tasks on one database file', (
              and cast(entity_id as integer) in (${ids}) and at >= ?`,
         )
         .get(startedAt) as { n: number };
+      // At least the outage's rounds; more only when the horizon crossed an hour since the tasks
+      // were created (their future rounds were planned then).
       const inserted = occurrences.filter((row) => row.id > lastIdBefore).length;
-      expect(inserted).toBeGreaterThan(taskCount * expectedHours.length);
+      expect(inserted).toBeGreaterThanOrEqual(taskCount * expectedHours.length);
       expect(plannedCounts.n).toBe(inserted);
     });
   }, 180_000);
