@@ -21,6 +21,32 @@ interface Attempt {
   body: string;
 }
 
+/** The server on the given data folder, background workers off, and a signed-in coordinator. */
+async function startOn(dataDir: string): Promise<{ server: ServerProcess; coordinator: ApiClient }> {
+  const server = new ServerProcess({
+    dataDir,
+    port: await freePort(),
+    env: { VIGIE_SLA_WATCH_SECONDS: '0', VIGIE_TASK_SCHEDULER_SECONDS: '0' },
+  });
+  await server.start();
+  return { server, coordinator: await signedIn(server.url, 'coordinator') };
+}
+
+/** One incident report with its idempotency key, and the server's answer as it came. */
+async function reportIncident(
+  coordinator: ApiClient,
+  description: string,
+  title: string,
+  key: string,
+): Promise<Attempt> {
+  const response = await coordinator.post(
+    '/api/incidents',
+    { title, description, impact: 3, urgency: 3 },
+    { [idempotencyKeyHeader]: key },
+  );
+  return { title, key, status: response.status, body: await response.text() };
+}
+
 describe('disk full: the database on a filesystem with no space left', () => {
   let storage: SqueezedStorage;
   let server: ServerProcess;
@@ -30,14 +56,8 @@ describe('disk full: the database on a filesystem with no space left', () => {
   beforeAll(async () => {
     // 48 MB: the demo data and its WAL fit; the rest is filled by the test.
     storage = squeezedStorage(48);
-    server = new ServerProcess({
-      dataDir: storage.dataDir,
-      port: await freePort(),
-      env: { VIGIE_SLA_WATCH_SECONDS: '0', VIGIE_TASK_SCHEDULER_SECONDS: '0' },
-    });
-    await server.start();
+    ({ server, coordinator } = await startOn(storage.dataDir));
     serverPid = server.pid!;
-    coordinator = await signedIn(server.url, 'coordinator');
   }, 120_000);
 
   afterAll(async () => {
@@ -45,14 +65,8 @@ describe('disk full: the database on a filesystem with no space left', () => {
     storage?.close();
   });
 
-  const create = async (title: string, key: string): Promise<Attempt> => {
-    const response = await coordinator.post(
-      '/api/incidents',
-      { title, description: 'Written on a full disk', impact: 3, urgency: 3 },
-      { [idempotencyKeyHeader]: key },
-    );
-    return { title, key, status: response.status, body: await response.text() };
-  };
+  const create = (title: string, key: string) =>
+    reportIncident(coordinator, 'Written on a full disk', title, key);
 
   it('refuses writes with a documented 5xx, stores nothing unacknowledged, serves reads, and writes again once space returns', async () => {
     console.log(`disk full by ${storage.kind}`);
@@ -123,13 +137,7 @@ describe('read-only: the filesystem of the database turns read-only under the se
 
   beforeAll(async () => {
     storage = readOnlyStorage(64);
-    server = new ServerProcess({
-      dataDir: storage.dataDir,
-      port: await freePort(),
-      env: { VIGIE_SLA_WATCH_SECONDS: '0', VIGIE_TASK_SCHEDULER_SECONDS: '0' },
-    });
-    await server.start();
-    coordinator = await signedIn(server.url, 'coordinator');
+    ({ server, coordinator } = await startOn(storage.dataDir));
   }, 120_000);
 
   afterAll(async () => {
@@ -137,14 +145,8 @@ describe('read-only: the filesystem of the database turns read-only under the se
     storage?.close();
   });
 
-  const create = async (title: string, key: string): Promise<Attempt> => {
-    const response = await coordinator.post(
-      '/api/incidents',
-      { title, description: 'Written on a read-only filesystem', impact: 3, urgency: 3 },
-      { [idempotencyKeyHeader]: key },
-    );
-    return { title, key, status: response.status, body: await response.text() };
-  };
+  const create = (title: string, key: string) =>
+    reportIncident(coordinator, 'Written on a read-only filesystem', title, key);
 
   it('refuses writes 503, serves reads, keeps what was acknowledged, and writes again once repaired', async () => {
     console.log(`read-only by ${storage.kind}`);
